@@ -1,0 +1,302 @@
+"""Load: strict YAML into plain Python values, with the line and column of every key and value.
+
+The parser is PyYAML's C parser (libyaml), read event by event, so that nothing is resolved behind our
+back. What an editor typed is kept as typed, and everything that a YAML 1.1 reader would silently turn
+into something else is a problem with its place:
+
+* duplicate keys, anchors, aliases and merge keys, tags;
+* ``no``/``yes``/``on``/``off`` (booleans in YAML 1.1), ``052521500`` (octal), ``13:30`` (base 60),
+  ``131.140`` (a float, where Indonesians write thousands with a dot), ``62.10`` (loses its zero).
+
+Plain scalars are resolved by a small, explicit rule set: ``null``/``~``/empty → None,
+``true``/``false`` → bool, ``123`` → int, ``1.5`` → float, anything else → str. Quoted scalars are
+always text. Dates stay text here; the schema parses them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import messages as msg
+from .problems import Problem
+
+try:  # PyYAML's C parser; the pure-Python one gives the same events, slower.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - only without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
+MAX_TEXT_CHARS = 20_000
+
+Path_ = tuple  # a path inside a document: ("laporan", 2, "wajib_ktp")
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Document:
+    """One data file: its values and where each of them was written."""
+
+    path: Path
+    display: str  # the path as shown in messages
+    data: Any
+    value_marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: Path_, key: bool = False) -> Mark:
+        """The place of ``loc``, or of its nearest written ancestor (a missing key points at its parent)."""
+        loc = tuple(loc)
+        while True:
+            if key and loc in self.key_marks:
+                return self.key_marks[loc]
+            if loc in self.value_marks:
+                return self.value_marks[loc]
+            if loc in self.key_marks:
+                return self.key_marks[loc]
+            if not loc:
+                return Mark(1, 1)
+            loc = loc[:-1]
+
+    def problem(self, loc: Path_, message: str, key: bool = False, **kwargs) -> Problem:
+        mark = self.mark(loc, key=key)
+        return Problem(self.display, mark.line, mark.column, format_loc(loc), message, **kwargs)
+
+
+def format_loc(loc: Path_) -> str:
+    """("laporan", 2, "wajib_ktp") → "laporan[2].wajib_ktp"."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+# --- scalar resolution ---------------------------------------------------------------------------
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_YAML11_BOOL = {"yes": "true", "no": "false", "on": "true", "off": "false", "y": "true", "n": "false"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]+")
+_THOUSANDS_DOT = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
+
+
+class _ScalarProblem(Exception):
+    pass
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an unquoted scalar, or _ScalarProblem when YAML 1.1 would change what was typed."""
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if text.lower() in _YAML11_BOOL:
+        raise _ScalarProblem(msg.AMBIGUOUS_BOOL.format(text=text, as_bool=_YAML11_BOOL[text.lower()]))
+    if _INT.fullmatch(text):
+        return int(text)
+    if _LEADING_ZERO.fullmatch(text):
+        digits = text.replace("_", "")
+        as_number = int(digits, 8) if re.fullmatch(r"[-+]?0[0-7]+", digits) else digits.lstrip("+-0") or "0"
+        raise _ScalarProblem(msg.LEADING_ZERO.format(text=text, as_number=as_number))
+    if _SEXAGESIMAL.fullmatch(text):
+        raise _ScalarProblem(msg.SEXAGESIMAL.format(text=text, as_number=_base60(text)))
+    if _FLOAT.fullmatch(text):
+        value = float(text)
+        if _THOUSANDS_DOT.fullmatch(text):
+            raise _ScalarProblem(msg.THOUSANDS_DOT.format(text=text, as_number=_short(value),
+                                                          digits=text.replace(".", "")))
+        if text.endswith("0"):
+            raise _ScalarProblem(msg.TRAILING_ZERO.format(text=text, as_number=_short(value)))
+        return value
+    return text
+
+
+def _base60(text: str) -> str:
+    sign = -1 if text.startswith("-") else 1
+    value = 0.0
+    for part in text.lstrip("+-").replace("_", "").split(":"):
+        value = value * 60 + float(part)
+    value *= sign
+    return _short(value)
+
+
+def _short(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+# --- reading a file ------------------------------------------------------------------------------
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """The file's text as UTF-8 (a byte-order mark is dropped), or a problem naming its encoding."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(display, 1, 1, "", msg.TOO_LARGE.format(size=len(raw), limit=MAX_FILE_BYTES))]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
+        return None, [Problem(display, 1, 1, "", msg.UTF16)]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(display, line, column, "", msg.NOT_UTF8.format(byte=f"0x{raw[exc.start]:02X}"))]
+
+
+def load_document(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file. Returns the document (None when it cannot be read at all) and its problems."""
+    display = display or path.as_posix()
+    text, problems = read_text(path, display)
+    if text is None:
+        return None, problems
+    builder = _Builder(display)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(display, exc, text)]
+    except yaml.YAMLError as exc:  # reader errors without a mark
+        return None, [Problem(display, 1, 1, "", msg.YAML_SYNTAX_OTHER.format(detail=str(exc).splitlines()[0]))]
+    except _Fatal as fatal:
+        return None, builder.problems + [fatal.problem]
+    if builder.problems:
+        return None, builder.problems
+    return Document(path, display, data, builder.value_marks, builder.key_marks), []
+
+
+def _syntax_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "").strip()
+    # A tab in the indentation is the commonest cause of "cannot start any token" and friends.
+    lines = text.splitlines()
+    for index in {mark.line - 1, mark.line} if mark else ():
+        if 0 <= index < len(lines):
+            indent = lines[index][: len(lines[index]) - len(lines[index].lstrip(" \t"))]
+            if "\t" in indent:
+                return Problem(display, index + 1, indent.index("\t") + 1, "", msg.TAB_INDENT)
+    for key, message in msg.YAML_SYNTAX.items():
+        if problem.startswith(key) or key in problem:
+            return Problem(display, line, column, "", message)
+    if "found character" in problem and "cannot start any token" in problem:
+        return Problem(display, line, column, "", msg.YAML_SYNTAX["found character that cannot start any token"])
+    return Problem(display, line, column, "", msg.YAML_SYNTAX_OTHER.format(detail=problem or exc.context or "?"))
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+class _Builder:
+    """Turns the parser's events into values, recording marks and refusing what YAML 1.1 would alter."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.problems: list[Problem] = []
+        self.value_marks: dict[Path_, Mark] = {}
+        self.key_marks: dict[Path_, Mark] = {}
+
+    def _problem(self, event, loc: Path_, message: str) -> Problem:
+        return Problem(self.display, event.start_mark.line + 1, event.start_mark.column + 1, format_loc(loc), message)
+
+    def build(self, events) -> Any:
+        events = iter(events)
+        next(events)  # StreamStart
+        documents = 0
+        data: Any = None
+        for event in events:
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Fatal(self._problem(event, (), msg.MANY_DOCUMENTS))
+                first = next(events)
+                if isinstance(first, yaml.DocumentEndEvent):
+                    continue
+                data = self._node(first, events, (), 1)
+                next(events)  # DocumentEnd
+        if documents == 0 or data is None:
+            raise _Fatal(Problem(self.display, 1, 1, "", msg.EMPTY_FILE))
+        if not isinstance(data, dict):
+            found = "daftar" if isinstance(data, list) else f"nilai tunggal \"{data}\""
+            self.problems.append(Problem(self.display, 1, 1, "", msg.NOT_A_MAPPING.format(found=found)))
+        return data
+
+    def _check_node(self, event, loc: Path_, depth: int) -> None:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Fatal(self._problem(event, loc, msg.ANCHOR))
+        tag = getattr(event, "tag", None)
+        if tag and tag not in ("!", "tag:yaml.org,2002:str") and not (
+            isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.implicit
+        ):
+            self.problems.append(self._problem(event, loc, msg.TAG.format(tag=tag)))
+        if depth > MAX_DEPTH:
+            raise _Fatal(self._problem(event, loc, msg.TOO_DEEP.format(limit=MAX_DEPTH)))
+
+    def _node(self, event, events, loc: Path_, depth: int) -> Any:
+        self._check_node(event, loc, depth)
+        self.value_marks[loc] = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, loc)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            for event in events:
+                if isinstance(event, yaml.SequenceEndEvent):
+                    return items
+                items.append(self._node(event, events, loc + (len(items),), depth + 1))
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            first_lines: dict[str, int] = {}
+            for key_event in events:
+                if isinstance(key_event, yaml.MappingEndEvent):
+                    return mapping
+                self._check_node(key_event, loc, depth + 1)
+                if not isinstance(key_event, yaml.ScalarEvent):
+                    raise _Fatal(self._problem(key_event, loc, msg.COMPLEX_KEY))
+                key = key_event.value
+                if key == "<<" and key_event.style in (None, ""):
+                    raise _Fatal(self._problem(key_event, loc, msg.ANCHOR))
+                key_mark = Mark(key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+                value = self._node(next(events), events, loc + (key,), depth + 1)
+                if key in mapping:
+                    self.problems.append(Problem(self.display, key_mark.line, key_mark.column, format_loc(loc + (key,)),
+                                                 msg.DUPLICATE_KEY.format(key=key, first_line=first_lines[key])))
+                    continue
+                first_lines[key] = key_mark.line
+                self.key_marks[loc + (key,)] = key_mark
+                mapping[key] = value
+        raise _Fatal(self._problem(event, loc, msg.YAML_SYNTAX_OTHER.format(detail=type(event).__name__)))
+
+    def _scalar(self, event, loc: Path_) -> Any:
+        if len(event.value) > MAX_TEXT_CHARS:
+            self.problems.append(self._problem(event, loc, msg.TOO_LONG.format(length=len(event.value),
+                                                                               limit=MAX_TEXT_CHARS)))
+            return None
+        if event.style not in (None, "") or not event.implicit[0]:
+            return event.value  # quoted, literal or folded: text as typed
+        try:
+            return resolve_plain(event.value)
+        except _ScalarProblem as problem:
+            self.problems.append(self._problem(event, loc, str(problem)))
+            return event.value

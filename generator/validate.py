@@ -1,0 +1,195 @@
+"""Validate: documents → typed records, with every problem of every file.
+
+Files are found by their place in ``data/<edisi>/`` (``generator.schema.FILE_MODELS``), read by
+``generator.load`` and checked against their model. Pydantic's errors are turned into ``Problem`` values
+with the line and column of the offending key or value and a message from ``generator.messages``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import messages as msg
+from .load import Document, load_document
+from .problems import Problem, Problems, display_path
+from .schema import FILE_MODELS, Edisi, Instansi, Kecamatan, Model, Rapat
+from .types import describe
+
+M = TypeVar("M", bound=Model)
+YAML_SUFFIXES = (".yml", ".yaml")
+FOLDERS = {"instansi", "kecamatan", "rapat"}
+
+
+@dataclass(frozen=True)
+class Record(Generic[M]):
+    """A valid data file: its slug (the file name), the typed data and the document it came from."""
+
+    slug: str
+    data: M
+    document: Document
+
+
+@dataclass
+class EditionRecords:
+    """Everything valid in one ``data/<edisi>/`` folder."""
+
+    id: str
+    folder: Path
+    edisi: Record[Edisi] | None = None
+    instansi: dict[str, Record[Instansi]] = field(default_factory=dict)
+    kecamatan: dict[str, Record[Kecamatan]] = field(default_factory=dict)
+    rapat: dict[str, Record[Rapat]] = field(default_factory=dict)
+    complete: bool = True  # False when a file of this edition could not be read or validated
+
+
+def validate_tree(data_dir: Path, root: Path | None = None) -> tuple[list[EditionRecords], Problems]:
+    """Every edition under ``data_dir``, validated, and every problem found."""
+    problems = Problems()
+    editions: list[EditionRecords] = []
+    data_dir = Path(data_dir)
+    folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(".")) \
+        if data_dir.is_dir() else []
+    for path in sorted(data_dir.glob("*")) if data_dir.is_dir() else []:
+        if path.is_file() and path.suffix in YAML_SUFFIXES:
+            problems.add(Problem(display_path(path, root), 1, 1, "", msg.UNKNOWN_FILE))
+    if not folders:
+        problems.add(Problem(display_path(data_dir, root), 1, 1, "", msg.NO_EDITIONS.format(
+            data_dir=display_path(data_dir, root))))
+    for folder in folders:
+        editions.append(validate_edition(folder, problems, root))
+    return editions, problems
+
+
+def validate_edition(folder: Path, problems: Problems, root: Path | None = None) -> EditionRecords:
+    records = EditionRecords(id=folder.name, folder=folder)
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.suffix not in YAML_SUFFIXES:
+            continue
+        display = display_path(path, root)
+        kind = _kind_of(folder, path)
+        if kind is None:
+            problems.add(Problem(display, 1, 1, "", msg.UNKNOWN_FILE))
+            records.complete = False
+            continue
+        slug = path.stem
+        if kind != "edisi" and not _is_slug(slug):
+            problems.add(Problem(display, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
+            records.complete = False
+            continue
+        record = validate_file(path, display, FILE_MODELS[kind], problems)
+        if record is None:
+            records.complete = False
+            continue
+        if kind == "edisi":
+            records.edisi = record
+        else:
+            getattr(records, kind)[slug] = record
+    if records.edisi is None and not (folder / "edisi.yml").exists() and not (folder / "edisi.yaml").exists():
+        problems.add(Problem(display_path(folder, root), 1, 1, "", msg.EDITION_FILE_MISSING.format(edisi=folder.name)))
+        records.complete = False
+    elif records.edisi is not None and records.edisi.data.id != folder.name:
+        problems.add(records.edisi.document.problem(("id",), msg.EDITION_ID_MISMATCH.format(
+            found=records.edisi.data.id, folder=folder.name)))
+    return records
+
+
+def _kind_of(folder: Path, path: Path) -> str | None:
+    parts = path.relative_to(folder).parts
+    if len(parts) == 1 and path.stem == "edisi":
+        return "edisi"
+    if len(parts) == 2 and parts[0] in FOLDERS:
+        return parts[0]
+    return None
+
+
+def _is_slug(text: str) -> bool:
+    from .types import _SLUG
+
+    return bool(_SLUG.fullmatch(text))
+
+
+def validate_file(path: Path, display: str, model: type[M], problems: Problems) -> Record[M] | None:
+    """One file read and checked against ``model``; None (with its problems added) when it is not valid."""
+    document, load_problems = load_document(path, display)
+    problems.extend(load_problems)
+    if document is None:
+        return None
+    try:
+        data = model.model_validate(document.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            problems.add(problem_from_error(document, model, error))
+        return None
+    return Record(path.stem, data, document)
+
+
+def problem_from_error(document: Document, model: type[BaseModel], error: dict) -> Problem:
+    """A pydantic error as an editor's problem: place, field and Indonesian message."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return document.problem(loc, msg.UNKNOWN_KEY.format(key=loc[-1], hint=_key_hint(model, loc)), key=True)
+    if kind == "missing":
+        return document.problem(loc, msg.MISSING, key=True)
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"].replace("'", "\"").replace(" or ", " atau ")
+        message = msg.EXPECTED_CHOICE.format(choices=expected, found=describe(value))
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        message = msg.EXPECTED_MAPPING.format(found=describe(value))
+    elif kind == "list_type":
+        message = msg.EXPECTED_LIST.format(found=describe(value))
+    elif kind == "bulletin":
+        message = error["msg"]
+    else:  # a pydantic message we have not translated: still placed, never a traceback
+        message = msg.INVALID_VALUE.format(detail=error["msg"])
+    return document.problem(loc, message)
+
+
+def _key_hint(model: type[BaseModel], loc: tuple) -> str:
+    owner = model_at(model, loc[:-1])
+    if owner is None:
+        return ""
+    names = list(owner.model_fields)
+    close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    if close:
+        return msg.UNKNOWN_KEY_HINT.format(suggestion=close[0])
+    return msg.UNKNOWN_KEY_ALLOWED.format(allowed=", ".join(names))
+
+
+def model_at(model: Any, loc: tuple) -> type[BaseModel] | None:
+    """The model class that holds the mapping at ``loc`` inside a document of ``model``."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            if typing.get_origin(current) is not list or not args:
+                return None
+            current = args[0]
+        else:
+            if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+                return None
+            current = current.model_fields[part].annotation
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation
