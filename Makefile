@@ -24,6 +24,7 @@ site: $(STAMP)
 	@echo "  atau pratinjau langsung: $(BIN)/bulletin serve"
 
 test: $(STAMP)
+	scripts/system-deps
 	$(BIN)/python -m pytest
 
 golden: $(STAMP)

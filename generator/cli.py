@@ -14,6 +14,7 @@ import click
 
 from . import report
 from .pipeline import check
+from .editions import EDITIONS
 from .problems import DataProblemsError
 from .project import Project
 
@@ -88,11 +89,13 @@ def schema(ctx: click.Context, out_dir: Path | None) -> None:
 
 
 @main.command()
+@click.option("--edition", type=click.Choice(EDITIONS), default=None,
+              help="Bangun satu edisi saja; bawaan: publik dan internal.")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder situs; bawaan: site/ di proyek.")
+              help="Folder situs; bawaan: site/ di proyek (site/publik/, site/internal/).")
 @click.option("--strict", is_flag=True, help="Peringatan data juga menggagalkan.")
 @click.pass_context
-def build(ctx: click.Context, site_dir: Path | None, strict: bool) -> None:
+def build(ctx: click.Context, edition: str | None, site_dir: Path | None, strict: bool) -> None:
     """Periksa data lalu bangun situs dengan MkDocs; situs lama tetap utuh bila gagal."""
     from .site_build import BuildFailed, build_site
 
@@ -105,12 +108,31 @@ def build(ctx: click.Context, site_dir: Path | None, strict: bool) -> None:
     if checked.problems.warnings:
         click.echo(report.as_text(checked.problems), err=True)
     try:
-        target = build_site(project, site_dir)
+        target = build_site(project, (edition,) if edition else EDITIONS, site_dir)
     except BuildFailed as exc:
         click.echo(f"Pembangunan situs gagal: {exc}", err=True)
         click.echo("Situs sebelumnya tidak diubah.", err=True)
         ctx.exit(EXIT_DATA)
-    click.echo(f"Situs dibangun di {target}")
+    for name in (edition,) if edition else EDITIONS:
+        click.echo(f"Edisi {name} dibangun di {target / name}")
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("destination", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--target", type=click.Choice(EDITIONS), required=True,
+              help="publik (GitHub Pages, web) atau internal (intranet).")
+@click.pass_context
+def publish(ctx: click.Context, source: Path, destination: Path, target: str) -> None:
+    """Salin situs hasil build ke tujuannya; edisi internal ditolak untuk tujuan publik."""
+    from .publish import PublishRefused, publish as publish_site
+
+    try:
+        out = publish_site(source, destination, target)
+    except PublishRefused as exc:
+        click.echo(f"Ditolak: {exc}", err=True)
+        ctx.exit(EXIT_USAGE)
+    click.echo(f"Diterbitkan ke {out} (tujuan {target})")
 
 
 @main.command()
@@ -130,8 +152,9 @@ def serve(ctx: click.Context, dev_addr: str) -> None:
 
 def run() -> None:
     """Console entry point: usage errors exit 2, data problems 1, and no traceback reaches an editor."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' banner about its successor, not for editors
     try:
-        main(standalone_mode=False)
+        code = main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -146,7 +169,7 @@ def run() -> None:
     except OSError as exc:
         click.echo(f"Kesalahan lingkungan: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    sys.exit(EXIT_OK)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 if __name__ == "__main__":  # pragma: no cover

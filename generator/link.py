@@ -80,6 +80,8 @@ class _Linker:
     def check_agency(self, document: Document, loc: tuple, slug: str) -> AgencyRef | None:
         if slug in self.agencies:
             return self.agencies[slug]
+        if self.is_invalid_agency(slug):
+            return None  # its own file is already reported; one mistake, one message
         import difflib
 
         close = difflib.get_close_matches(slug, list(self.agencies), n=1, cutoff=0.6)
@@ -88,9 +90,17 @@ class _Linker:
                                                             known=", ".join(sorted(self.agencies))))
         return None
 
+    def is_invalid_agency(self, slug: str) -> bool:
+        invalid = self.records.invalid
+        return slug in invalid.get("instansi", ()) or (
+            slug.startswith("camat-") and slug.removeprefix("camat-") in invalid.get("kecamatan", ()))
+
     def check_kecamatan(self, document: Document, loc: tuple, code: str) -> Record | None:
         if code in self.kecamatan_by_code:
             return self.kecamatan_by_code[code]
+        if self.records.invalid.get("kecamatan") and self.regions.name(code) and \
+                RegionTree.parent(code) in self.edisi.wilayah.kabupaten:
+            return None  # may well be the kecamatan whose file is invalid, already reported
         name = self.regions.name(code)
         hint = f" ({name})" if name else ""
         if name is None:
@@ -178,7 +188,7 @@ class _Linker:
             self.kecamatan_by_code[data.kode] = record
             self.check_desa(record)
         if self.records.complete:
-            for code in sorted(kabupaten):
+            for code in sorted(k for k in kabupaten if RegionTree.parent(k) == self.edisi.wilayah.provinsi):
                 for child in self.regions.children(code):
                     if child not in self.kecamatan_by_code:
                         self.warn(self.records.edisi.document, ("wilayah", "kabupaten"), msg.KECAMATAN_MISSING.format(
@@ -207,7 +217,7 @@ class _Linker:
                 self.error(document, ("desa", index, "jenis"), msg.REGION_KIND.format(
                     code=desa.kode, actual=actual, digit="1" if actual == "kelurahan" else "2", declared=desa.jenis))
             if official != desa.nama:
-                self.warn(document, ("desa", index, "nama"), msg.REGION_NAME.format(
+                self.warn(document, ("desa", index, "nama"), msg.DESA_NAME.format(
                     name=desa.nama, official=official, code=desa.kode))
 
     def sorted_kecamatan(self) -> list[Record]:
@@ -271,7 +281,7 @@ class _Linker:
             for key, (_, figure_kind) in FIGURES.items():
                 if figure_kind == kind:
                     self.series[(row.kecamatan, key)].append(
-                        _Point(report.tanggal, getattr(row, key), agency, report.ilustratif, suffix))
+                        _Point(report.tanggal, getattr(row, key), agency, is_illustrative(report, key), suffix))
         self.pending_checks.append((kind, document, loc, report))
 
     def latest_on(self, code: str, key: str, day: dt.date) -> _Point | None:
@@ -282,9 +292,11 @@ class _Linker:
         """Rules that compare reports of different agencies, run once every report is collected."""
         cap = self.edisi.batas_pemilih_per_tps
         for kind, document, loc, report in self.pending_checks:
+            seen: set[str] = set()
             for index, row in enumerate(report.kecamatan):
-                if row.kecamatan not in self.kecamatan_by_code:
+                if row.kecamatan not in self.kecamatan_by_code or row.kecamatan in seen:
                     continue
+                seen.add(row.kecamatan)
                 row_loc = loc + ("kecamatan", index)
                 if kind == "pemilih":
                     population = self.latest_on(row.kecamatan, "penduduk", report.tanggal)
@@ -344,7 +356,8 @@ class _Linker:
                 loc = ("perkembangan", index)
                 item = items.get(update.id)
                 if item is None or item.rapat_slug == record.slug:
-                    self.error(document, loc + ("id",), msg.UNKNOWN_ACTION.format(ref=update.id))
+                    if not self.records.invalid.get("rapat"):  # else it may be in the invalid meeting file
+                        self.error(document, loc + ("id",), msg.UNKNOWN_ACTION.format(ref=update.id))
                     continue
                 if item.rapat_tanggal >= data.tanggal:
                     self.error(document, loc + ("id",), msg.PROGRESS_BEFORE_ITEM.format(
@@ -511,7 +524,7 @@ class _Linker:
                     totals.append(("Stok blangko e-KTP", report.stok_blangko))
                 title = {"kependudukan": "Laporan kependudukan dan e-KTP", "linmas": "Laporan kesiapan Linmas",
                          "pemilih": f"Laporan pemilih dan TPS ({getattr(report, 'tahap', '')})"}[kind]
-                out.append(ReportSummary(kind, title, report.tanggal, report.ilustratif, report.catatan,
+                out.append(ReportSummary(kind, title, report.tanggal, _illustrative_note(report), report.catatan,
                                          report.sumber, totals, rows, [FIGURES[k][0] for k in keys]))
         return sorted(out, key=lambda r: (r.date, r.kind), reverse=True)
 
@@ -522,7 +535,7 @@ class _Linker:
             totals = [("Jalur logistik", len(report.jalur_logistik)), ("Desa blank spot", len(report.blank_spot))]
             if asn and asn.jumlah is not None:
                 totals.append(("ASN diusulkan untuk Panwascam", asn.jumlah))
-            out.append(ReportSummary("camat", "Laporan camat", report.tanggal, report.ilustratif, report.catatan,
+            out.append(ReportSummary("camat", "Laporan camat", report.tanggal, _illustrative_note(report), report.catatan,
                                      report.sumber, totals, [], []))
         return sorted(out, key=lambda r: r.date, reverse=True)
 
@@ -554,6 +567,23 @@ class _Linker:
         level = overall_level(levels)
         counts = [(lv, LABELS[lv], levels.count(lv)) for lv in LEVELS]
         return ReadinessSummary(level, LABELS[level], counts, len(kecamatan), _bars(totals))
+
+
+def is_illustrative(report: Laporan, key: str | None = None) -> bool:
+    """Whether a report's figure ``key`` (or, without a key, any of its figures) is illustrative."""
+    flag = report.ilustratif
+    if isinstance(flag, bool):
+        return flag
+    return key in flag if key else bool(flag)
+
+
+def _illustrative_note(report: Laporan) -> str | None:
+    """None, "semua" or the labels of the illustrative figures of a report."""
+    flag = report.ilustratif
+    if isinstance(flag, bool):
+        return "semua" if flag else None
+    labels = {**{k: v[0] for k, v in FIGURES.items()}, "stok_blangko": "stok blangko"}
+    return ", ".join(labels[key][:1].lower() + labels[key][1:] for key in flag) or None
 
 
 def camat_slug(kecamatan_slug: str) -> str:

@@ -159,7 +159,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         return None, [Problem(display, line, column, "", msg.NOT_UTF8.format(byte=f"0x{raw[exc.start]:02X}"))]
 
 
@@ -174,7 +174,12 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(display, exc, text)]
-    except yaml.YAMLError as exc:  # reader errors without a mark
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control character
+        line, column = _place(text, exc.position)
+        return None, [Problem(display, line, column, "", msg.CONTROL_CHARACTER.format(code=f"{exc.character:04X}"
+                                                                                   if isinstance(exc.character, int)
+                                                                                   else "?"))]
+    except yaml.YAMLError as exc:  # anything else without a mark
         return None, [Problem(display, 1, 1, "", msg.YAML_SYNTAX_OTHER.format(detail=str(exc).splitlines()[0]))]
     except _Fatal as fatal:
         return None, builder.problems + [fatal.problem]
@@ -183,8 +188,19 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
     return Document(path, display, data, builder.value_marks, builder.key_marks), []
 
 
+def _place(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+_OPENED_AT_CONTEXT = ("found unexpected end of stream", "did not find expected ',' or")
+
+
 def _syntax_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and mark and mark.line != exc.context_mark.line and \
+            (exc.problem or "").startswith(_OPENED_AT_CONTEXT):
+        mark = exc.context_mark  # not closed on its line: point where the quote or bracket was opened
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
     # A tab in the indentation is the commonest cause of "cannot start any token" and friends.
@@ -250,7 +266,8 @@ class _Builder:
         if tag and tag not in ("!", "tag:yaml.org,2002:str") and not (
             isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.implicit
         ):
-            self.problems.append(self._problem(event, loc, msg.TAG.format(tag=tag)))
+            shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+            self.problems.append(self._problem(event, loc, msg.TAG.format(tag=shown)))
         if depth > MAX_DEPTH:
             raise _Fatal(self._problem(event, loc, msg.TOO_DEEP.format(limit=MAX_DEPTH)))
 

@@ -44,9 +44,8 @@ YAML_SYNTAX = {
     "found undefined alias": ANCHOR,
     "found unexpected ':'":
         "tanda titik dua tidak diharapkan di sini; tulis nilainya dalam tanda kutip",
-    "control characters are not allowed":
-        "berkas berisi karakter kendali yang tidak terlihat; hapus karakter tersebut",
 }
+CONTROL_CHARACTER = "berkas berisi karakter kendali tak terlihat (U+{code}); hapus karakter tersebut"
 YAML_SYNTAX_OTHER = "YAML tidak dapat dibaca di sini ({detail}); periksa indentasi, titik dua dan tanda kutip"
 
 # --- load: YAML 1.1 surprises -----------------------------------------------------------------------
@@ -77,6 +76,8 @@ EXPECTED_INT_COMMA = ("harus bilangan bulat, ditemukan \"{text}\" (koma adalah t
                       "petunjuk: tulis {digits} tanpa pemisah")
 EXPECTED_NON_NEGATIVE = "tidak boleh negatif, ditemukan {value}"
 EXPECTED_NUMBER = "harus angka (pecahan ditulis dengan titik, mis. 2.5), bukan {found}"
+EXPECTED_ILLUSTRATIVE = "harus true/false atau daftar angka yang ilustratif ({choices}), bukan {found}"
+UNKNOWN_FIGURE = "\"{name}\" bukan angka laporan ini; pilih dari: {choices}"
 EXPECTED_BOOL = "harus true atau false, bukan {found}"
 EXPECTED_LIST = "harus berupa daftar (butir-butir diawali \"- \"), ditemukan {found}"
 EXPECTED_MAPPING = "harus berupa pemetaan (baris-baris `kunci: nilai`), ditemukan {found}"
@@ -122,11 +123,9 @@ REGION_NOT_UNDER = "kode {code} tidak berada di bawah {parent} ({parent_name})"
 REGION_NOT_IN_EDITION = "kecamatan {code} tidak berada di wilayah edisi ini ({wilayah})"
 REGION_NAME = ("nama \"{name}\" berbeda dengan nama Kemendagri \"{official}\" untuk kode {code}; "
                "tulis \"{official}\" di nama atau di alias")
+DESA_NAME = "nama \"{name}\" berbeda dengan nama Kemendagri \"{official}\" untuk kode {code}; tulis \"{official}\""
 REGION_KIND = "kode {code} adalah {actual} (kode {digit}xxx), bukan {declared}"
-WILAYAH_KIND = "kode {code} bukan {expected}"
-KECAMATAN_NO_DESA = "kecamatan harus punya paling sedikit satu desa/kelurahan"
 KECAMATAN_MISSING = "kecamatan {code} ({name}) di wilayah edisi tidak punya berkas di kecamatan/"
-SLUG_MISMATCH = "nama berkas harus \"{expected}\" (dari nama kecamatan), ditemukan \"{found}\""
 
 REPORT_WRONG_AGENCY = "laporan {kind} hanya boleh dari instansi berjenis {allowed}, bukan {actual}"
 REPORT_DUPLICATE_DATE = "ada dua laporan {kind} bertanggal {date} (yang lain di baris {other_line})"
@@ -139,12 +138,9 @@ VOTERS_OVER_POPULATION = ("pemilih ({voters}) melebihi jumlah penduduk ({populat
 VOTERS_PER_TPS = "rata-rata {average} pemilih per TPS melebihi batas {limit} pemilih per TPS"
 LINMAS_PER_TPS = ("Linmas siap {linmas} untuk {tps} TPS ({ratio} per TPS) kurang dari 2 per TPS "
                   "(UU 7/2017 Pasal 351 ayat 4)")
-LINMAS_NO_TPS = "belum ada laporan jumlah TPS dari KPU untuk kecamatan ini pada atau sebelum {date}"
 DUE_BEFORE_MEETING = "batas waktu {due} lebih awal dari tanggal rapat {meeting}"
 DONE_WITHOUT_DATE = "status \"selesai\" memerlukan tanggal_selesai"
 DATE_WITHOUT_DONE = "tanggal_selesai hanya diisi bila status \"selesai\""
 FINISHED_BEFORE_MEETING = "tanggal selesai {done} lebih awal dari tanggal rapat {meeting}"
 PROGRESS_BEFORE_ITEM = "perkembangan dicatat di rapat {meeting} yang tidak lebih baru dari rapat asal {origin}"
-ACTUAL_BEFORE_PLANNED = "hari pemungutan suara pelaksanaan {actual} lebih awal dari rencana {planned}"
 STAGE_ORDER = "tanggal selesai {end} lebih awal dari tanggal mulai {start}"
-REPORT_AFTER_ELECTION = "laporan bertanggal {date} sesudah hari pemungutan suara {voting}"

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import report
+from .editions import EDITIONS, INTERNAL, PUBLIK
 from .pipeline import check
 from .project import Project
 from .render import TEMPLATES, navigation, render
@@ -26,6 +27,7 @@ from .render import TEMPLATES, navigation, render
 
 class BulletinConfig(Config):
     data_dir = config_options.Type(str, default="data")
+    edition = config_options.Choice(EDITIONS, default=PUBLIK)
     strict_data = config_options.Type(bool, default=False)
 
 
@@ -37,6 +39,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         if checked.problems.failed(self.config.strict_data) or not checked.models:
             raise PluginError("Data tidak valid:\n" + report.as_text(checked.problems))
         model = checked.models[0]
+        config.extra["bulletin_edition"] = self.config.edition
+        if self.config.edition == INTERNAL:
+            config.site_name = f"{config.site_name} (internal)"
         self.pages = render(model)
         content_nav = list(config.nav or [])
         config.nav = navigation(model) + content_nav

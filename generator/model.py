@@ -160,7 +160,7 @@ class ReportSummary:
     kind: str  # "kependudukan" | "pemilih" | "linmas" | "camat"
     title: str
     date: dt.date
-    illustrative: bool
+    illustrative: str | None  # None, "semua", or the labels of the illustrative figures
     catatan: str | None
     sumber: Sumber | None
     totals: list[tuple[str, int]]

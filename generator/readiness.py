@@ -86,7 +86,7 @@ def kecamatan_readiness(figures: dict[str, Figure], asn_diserahkan: bool | None,
 
 def decide(rules: list[RuleResult]) -> ReadinessStatus:
     level = min((r.level for r in rules), key=LEVELS.index, default="belum-lengkap")
-    decided_by = next((r for r in rules if r.level == level), None)
+    decided_by = None if level == "siap" else next((r for r in rules if r.level == level), None)
     return ReadinessStatus(level, LABELS[level], decided_by, rules)
 
 

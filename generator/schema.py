@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .types import (Angka, Jam, Jumlah, KodeDesa, KodeKabupaten, KodeKecamatan, KodeProvinsi, NonEmpty, OneOrMany,
-                    Slug, Surel, Tanggal, Tautan, Teks, Telepon, YaTidak)
+                    Slug, Surel, Tanggal, Tautan, Teks, Telepon, YaTidak, illustrative_flag)
 
 
 class Model(BaseModel):
@@ -145,8 +145,15 @@ class AngkaKependudukan(Model):
     ektp_cetak: Jumlah = Field(description="e-KTP yang sudah dicetak.")
 
 
+ILLUSTRATIVE_HELP = ("true bila semua angka laporan ini contoh, bukan data resmi; atau daftar nama angka yang "
+                     "contoh, mis. [wajib_ktp, ektp_rekam].")
+
+
 class LaporanKependudukan(Laporan):
     """Disdukcapil: population, wajib KTP, e-KTP recorded and printed, blank-card stock."""
+
+    ilustratif: illustrative_flag("penduduk", "wajib_ktp", "ektp_rekam", "ektp_cetak", "stok_blangko") = Field(
+        False, description=ILLUSTRATIVE_HELP)
 
     stok_blangko: Jumlah | None = Field(None, description="Stok blangko e-KTP di kabupaten.")
     kecamatan: Annotated[list[AngkaKependudukan], NonEmpty] = Field(description="Angka per kecamatan.")
@@ -161,6 +168,8 @@ class AngkaPemilih(Model):
 class LaporanPemilih(Laporan):
     """KPU: voters and TPS at a stage of the voter list."""
 
+    ilustratif: illustrative_flag("pemilih", "tps") = Field(False, description=ILLUSTRATIVE_HELP)
+
     tahap: Literal["DP4", "DPS", "DPSHP", "DPT"] = Field(description="Tahap daftar pemilih.")
     kecamatan: Annotated[list[AngkaPemilih], NonEmpty] = Field(description="Angka per kecamatan.")
 
@@ -172,6 +181,8 @@ class AngkaLinmas(Model):
 
 class LaporanLinmas(Laporan):
     """Satpol PP: Linmas ready for the TPS."""
+
+    ilustratif: illustrative_flag("linmas_siap") = Field(False, description=ILLUSTRATIVE_HELP)
 
     kecamatan: Annotated[list[AngkaLinmas], NonEmpty] = Field(description="Angka per kecamatan.")
 

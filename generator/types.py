@@ -98,8 +98,8 @@ def _count(value: Any) -> int:
             return int(text.replace(".", ""))
         if _THOUSANDS_COMMA.fullmatch(text):
             raise _fail(msg.EXPECTED_INT_COMMA.format(text=text, digits=text.replace(",", "")))
-        if re.fullmatch(r"[0-9][0-9.,\s]*", text):
-            raise _fail(msg.EXPECTED_INT_THOUSANDS.format(text=text, digits=re.sub(r"[.,\s]", "", text)))
+        if re.fullmatch(r"[1-9][0-9]{0,2}([ .][0-9]{3})+", text):
+            raise _fail(msg.EXPECTED_INT_THOUSANDS.format(text=text, digits=re.sub(r"[.\s]", "", text)))
     raise _fail(msg.EXPECTED_INT.format(found=describe(value)))
 
 
@@ -126,6 +126,23 @@ def _bool(value: Any) -> bool:
 
 
 YaTidak = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"})]
+
+
+def illustrative_flag(*fields: str):
+    """``ilustratif``: true for a whole report, or the list of its figures that are illustrative."""
+
+    def check(value: Any) -> bool | tuple[str, ...]:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            unknown = [v for v in value if v not in fields]
+            if unknown:
+                raise _fail(msg.UNKNOWN_FIGURE.format(name=unknown[0], choices=", ".join(fields)))
+            return tuple(value)
+        raise _fail(msg.EXPECTED_ILLUSTRATIVE.format(found=describe(value), choices=", ".join(fields)))
+
+    schema = {"oneOf": [{"type": "boolean"}, {"type": "array", "items": {"enum": list(fields)}}]}
+    return Annotated[bool | tuple[str, ...], BeforeValidator(check), WithJsonSchema(schema)]
 
 # --- dates and times ----------------------------------------------------------------------------
 
@@ -196,7 +213,7 @@ Jam = Annotated[str, BeforeValidator(_time),
 
 # --- contacts and links -------------------------------------------------------------------------
 
-_PHONE_CHARS = re.compile(r"\+?[0-9][0-9 ().-]{5,22}")
+_PHONE_CHARS = re.compile(r"\+?[0-9(][0-9 ().-]{5,22}")
 
 
 def _phone(value: Any) -> str:
@@ -221,7 +238,7 @@ def _phone(value: Any) -> str:
 
 
 Telepon = Annotated[str, BeforeValidator(_phone),
-                    WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9][0-9 ().-]{5,22}$"})]
+                    WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9(][0-9 ().-]{5,22}$"})]
 """A phone number in quotes, with or without the country code; stored as E.164."""
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -236,7 +253,7 @@ def _email(value: Any) -> str:
 
 Surel = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 
-_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"]*)?")
+_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"]*)?", re.IGNORECASE)
 
 
 def _url(value: Any) -> str:

@@ -45,7 +45,15 @@ class EditionRecords:
     instansi: dict[str, Record[Instansi]] = field(default_factory=dict)
     kecamatan: dict[str, Record[Kecamatan]] = field(default_factory=dict)
     rapat: dict[str, Record[Rapat]] = field(default_factory=dict)
-    complete: bool = True  # False when a file of this edition could not be read or validated
+    invalid: dict[str, set[str]] = field(default_factory=dict)  # kind → slugs of files that are not valid
+
+    @property
+    def complete(self) -> bool:
+        """True when every file of this edition could be read and validated."""
+        return not any(self.invalid.values())
+
+    def mark_invalid(self, kind: str, slug: str) -> None:
+        self.invalid.setdefault(kind, set()).add(slug)
 
 
 def validate_tree(data_dir: Path, root: Path | None = None) -> tuple[list[EditionRecords], Problems]:
@@ -75,24 +83,25 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None)
         kind = _kind_of(folder, path)
         if kind is None:
             problems.add(Problem(display, 1, 1, "", msg.UNKNOWN_FILE))
-            records.complete = False
+            records.mark_invalid("unknown", display)
             continue
         slug = path.stem
         if kind != "edisi" and not _is_slug(slug):
             problems.add(Problem(display, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
-            records.complete = False
+            records.mark_invalid(kind, slug)
             continue
         record = validate_file(path, display, FILE_MODELS[kind], problems)
         if record is None:
-            records.complete = False
+            records.mark_invalid(kind, slug)
             continue
         if kind == "edisi":
             records.edisi = record
         else:
             getattr(records, kind)[slug] = record
     if records.edisi is None and not (folder / "edisi.yml").exists() and not (folder / "edisi.yaml").exists():
-        problems.add(Problem(display_path(folder, root), 1, 1, "", msg.EDITION_FILE_MISSING.format(edisi=folder.name)))
-        records.complete = False
+        problems.add(Problem(display_path(folder / "edisi.yml", root), 1, 1, "",
+                             msg.EDITION_FILE_MISSING.format(edisi=folder.name)))
+        records.mark_invalid("edisi", "edisi")
     elif records.edisi is not None and records.edisi.data.id != folder.name:
         problems.add(records.edisi.document.problem(("id",), msg.EDITION_ID_MISMATCH.format(
             found=records.edisi.data.id, folder=folder.name)))
