@@ -53,15 +53,16 @@ def validate(ctx: click.Context, fmt: str, strict: bool) -> None:
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder tujuan halaman Markdown.")
+@click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi.")
 @click.option("--strict", is_flag=True, help="Peringatan juga menggagalkan.")
 @click.pass_context
-def render(ctx: click.Context, out_dir: Path, strict: bool) -> None:
+def render(ctx: click.Context, out_dir: Path, edition: str, strict: bool) -> None:
     """Tulis halaman Markdown hasil data ke folder, tanpa MkDocs."""
     from .render import write_pages
     from .pipeline import render_project
 
     try:
-        pages = render_project(_project(ctx), strict=strict)
+        pages = render_project(_project(ctx), edition=edition, strict=strict)
     except DataProblemsError as exc:
         click.echo(report.as_text(exc.problems), err=True)
         ctx.exit(EXIT_DATA)
@@ -137,11 +138,15 @@ def publish(ctx: click.Context, source: Path, destination: Path, target: str) ->
 
 @main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Alamat pratinjau.")
+@click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi.")
 @click.pass_context
-def serve(ctx: click.Context, dev_addr: str) -> None:
+def serve(ctx: click.Context, dev_addr: str, edition: str) -> None:
     """Pratinjau langsung: situs dibangun ulang setiap kali data, konten atau templat berubah."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from .site_build import EDITION_VARIABLE
+
+    os.environ[EDITION_VARIABLE] = edition
     project = _project(ctx)
     checked = check(project)
     if checked.problems:

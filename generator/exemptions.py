@@ -77,8 +77,20 @@ CATEGORIES: dict[str, Category] = {c.key: c for c in [
         "bagian lain dari halaman yang sama"),
 ]}
 
-_LETTER = re.compile(r"pasal\s+17\s+huruf\s+([a-j])\b", re.IGNORECASE)
+_ARTICLE_17 = re.compile(r"pasal\s+17\b", re.IGNORECASE)
+_LETTERS = re.compile(r"huruf\s+([a-j](?:\s*(?:,|dan|serta|atau)\s*(?:huruf\s+)?[a-j])*)\b", re.IGNORECASE)
 _PDP = re.compile(r"\b(27\s*/\s*2022|pelindungan\s+data\s+pribadi|PDP)\b", re.IGNORECASE)
+
+
+def format_citations(found: list[str] | set[str]) -> str:
+    """Canonical citations in one phrase: "UU 14/2008 Pasal 17 huruf a dan c; UU 27/2022"."""
+    letters = sorted(c.rsplit(" ", 1)[-1] for c in found if c.startswith("UU 14/2008 Pasal 17 huruf"))
+    parts = []
+    if letters:
+        joined = letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " dan " + letters[-1]
+        parts.append(f"UU 14/2008 Pasal 17 huruf {joined}")
+    parts += sorted(c for c in found if not c.startswith("UU 14/2008 Pasal 17 huruf"))
+    return "; ".join(parts)
 
 
 def citations(dasar: str) -> list[str]:
@@ -87,7 +99,11 @@ def citations(dasar: str) -> list[str]:
     The public edition shows only these canonical citations, never the text as typed, so that nothing
     written into a restricted record's ``dasar`` reaches the public.
     """
-    found = [f"UU 14/2008 Pasal 17 huruf {letter.lower()}" for letter in _LETTER.findall(dasar)]
+    found = []
+    if _ARTICLE_17.search(dasar):
+        for group in _LETTERS.findall(dasar):
+            found += [f"UU 14/2008 Pasal 17 huruf {letter.lower()}"
+                      for letter in re.findall(r"\b([a-j])\b", group, re.IGNORECASE)]
     if _PDP.search(dasar):
         found.append("UU 27/2022")
     return sorted(set(found))

@@ -9,18 +9,21 @@ span records run: e-KTP recorded ≤ wajib KTP ≤ population, printed ≤ recor
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from . import messages as msg
 from .load import Document
-from .model import (ActionItemView, AgencyRef, AgendaView, BlankSpotView, CamatReportView, Figure, InstansiView,
-                    KecamatanView, MeetingChanges, MeetingRef, Percentage, ProgressView, RapatView,
-                    ReadinessSummary, ReportSummary, RiskView, SiteModel)
+from .exemptions import CATEGORIES, citations, format_citations
+from .model import (ActionItemView, AgencyRef, AgendaView, BlankSpotView, CamatReportView, DecisionView, Figure,
+                    InstansiView, KecamatanView, MeetingChanges, MeetingRef, Percentage, ProgressView, RapatView,
+                    ReadinessSummary, ReportSummary, RiskView, Security, SiteModel, WithheldNote)
 from .problems import Problems, Severity
 from .readiness import LABELS, LEVELS, LINMAS_PER_TPS, kecamatan_readiness, overall_level
 from .regions import RegionTree, region_tree
-from .schema import Instansi, Laporan, Risiko
+from .schema import AsnDiusulkan, ClassifiedRecord, Instansi, Kontak, Laporan, Risiko
+from .types import e164
 from .validate import EditionRecords, Record
 
 # Which agency kind may send which report.
@@ -49,13 +52,62 @@ class _Point:
     agency: str
     illustrative: bool
     label_suffix: str = ""
+    dasar: str | None = None
 
 
-def link(records: EditionRecords, problems: Problems, regions: RegionTree | None = None) -> SiteModel | None:
-    """The site model of one edition, or None when the edition file itself is missing or invalid."""
+def link(records: EditionRecords, problems: Problems, regions: RegionTree | None = None,
+         edition: str = "internal", withheld: list | tuple = ()) -> SiteModel | None:
+    """The site model of one edition, or None when the edition file itself is missing or invalid.
+
+    ``withheld`` are the notes of ``generator.edition.filter_edition``: what the public edition left out, by page.
+    """
     if records.edisi is None:
         return None
-    return _Linker(records, problems, regions or region_tree()).run()
+    model = _Linker(records, problems, regions or region_tree()).run()
+    model.edition = edition
+    attach_withheld(model, withheld)
+    return model
+
+
+SECURITY_CATEGORIES = {"pengamanan", "kerawanan_tps", "potensi_gangguan"}
+
+
+def basis(record) -> str | None:
+    """The legal basis of a record its editor marked restricted, as written; None for a public record."""
+    return record.dasar if isinstance(record, ClassifiedRecord) and record.akses == "terbatas" else None
+
+
+def attach_withheld(model: SiteModel, withheld) -> None:
+    """Put each note of what was withheld on the pages it belonged to (category and basis, never the value)."""
+    kecamatan = {k.slug: k for k in model.kecamatan}
+    by_code = {k.kode: k for k in model.kecamatan}
+    instansi = {i.slug: i for i in model.instansi}
+    rapat = {r.slug: r for r in model.rapat}
+    bases: dict[str, set[str]] = defaultdict(set)  # one note per category, with every citation it had
+    for item in withheld:
+        bases[item.kategori].update(item.dasar)
+
+    def note_of(kategori: str) -> WithheldNote:
+        return WithheldNote(CATEGORIES[kategori].nama, format_citations(bases[kategori]) or "UU 14/2008 Pasal 17")
+
+    for item in withheld:
+        note = note_of(item.kategori)
+        pages = [model]
+        if item.source_kind == "instansi":
+            pages.append(instansi.get(item.source_slug))
+        elif item.source_kind == "kecamatan":
+            pages += [kecamatan.get(item.source_slug), instansi.get(camat_slug(item.source_slug))]
+        elif item.source_kind == "rapat":
+            pages.append(rapat.get(item.source_slug))
+        pages += [by_code.get(code) for code in item.kecamatan]
+        if item.kategori in SECURITY_CATEGORIES:
+            # On every kecamatan page or on none: a notice only where forces are deployed would show where.
+            pages += model.kecamatan
+        for page in pages:
+            if page is not None and note not in page.withheld:
+                page.withheld.append(note)
+    for page in [model, *model.kecamatan, *model.instansi, *model.rapat]:
+        page.withheld.sort(key=lambda n: (n.nama, n.dasar))
 
 
 class _Linker:
@@ -120,6 +172,8 @@ class _Linker:
         risks = self.link_risks()
         kecamatan = [self.kecamatan_view(record, risks) for record in self.sorted_kecamatan()]
         instansi = self.instansi_views(actions, risks, meetings)
+        self.link_security(kecamatan, instansi)
+        self.check_restricted_values()
         dates = [m.tanggal for m in meetings] + [p.date for points in self.series.values() for p in points]
         as_of = self.edisi.tanggal_data or (max(dates) if dates else self.edisi.pemungutan_suara.rencana)
         for item in actions:
@@ -281,7 +335,8 @@ class _Linker:
             for key, (_, figure_kind) in FIGURES.items():
                 if figure_kind == kind:
                     self.series[(row.kecamatan, key)].append(
-                        _Point(report.tanggal, getattr(row, key), agency, is_illustrative(report, key), suffix))
+                        _Point(report.tanggal, getattr(row, key), agency, is_illustrative(report, key), suffix,
+                               basis(report)))
         self.pending_checks.append((kind, document, loc, report))
 
     def latest_on(self, code: str, key: str, day: dt.date) -> _Point | None:
@@ -328,7 +383,7 @@ class _Linker:
             for index, item in enumerate(data.agenda):
                 refs = [ref for j, slug in enumerate(item.instansi)
                         if (ref := self.check_agency(document, ("agenda", index, "instansi", j), slug))]
-                agenda.append(AgendaView(refs, item.topik, item.uraian))
+                agenda.append(AgendaView(refs, item.topik, item.uraian, basis(item)))
             new_items = []
             for index, action in enumerate(data.tindak_lanjut):
                 loc = ("tindak_lanjut", index)
@@ -347,7 +402,7 @@ class _Linker:
                     id=action.id, uraian=action.uraian, pemilik=owner, rapat_slug=record.slug, rapat_judul=data.judul,
                     rapat_tanggal=data.tanggal, batas_waktu=action.batas_waktu, status=action.status,
                     tanggal_selesai=action.tanggal_selesai, catatan=action.catatan,
-                    history=[(record.slug, data.tanggal, action.status, action.catatan)])
+                    history=[(record.slug, data.tanggal, action.status, action.catatan)], dasar=basis(action))
                 items[action.id] = view
                 origin_document[action.id] = document.display
                 new_items.append(view)
@@ -364,7 +419,8 @@ class _Linker:
                         meeting=data.tanggal.isoformat(), origin=item.rapat_tanggal.isoformat()))
                     continue
                 self.check_done(document, loc, update.status, update.tanggal_selesai, item.rapat_tanggal)
-                progress.append(ProgressView(item, update.status, item.status, update.tanggal_selesai, update.catatan))
+                progress.append(ProgressView(item, update.status, item.status, update.tanggal_selesai, update.catatan,
+                                             basis(update)))
                 item.status = update.status
                 item.tanggal_selesai = update.tanggal_selesai
                 item.catatan = update.catatan or item.catatan
@@ -372,8 +428,9 @@ class _Linker:
             meetings.append(RapatView(
                 slug=record.slug, judul=data.judul, tanggal=data.tanggal, waktu=data.waktu, tempat=data.tempat,
                 pimpinan=data.pimpinan, peserta=peserta, ringkasan=data.ringkasan, agenda=agenda,
-                keputusan=list(data.keputusan), tindak_lanjut=new_items, perkembangan=progress,
-                catatan_data=data.catatan_data, sumber=list(data.sumber)))
+                keputusan=[DecisionView(k.uraian, basis(k)) for k in data.keputusan], tindak_lanjut=new_items,
+                perkembangan=progress, catatan_data=data.catatan_data, sumber=list(data.sumber), dasar=basis(data),
+                notulen_internal=data.notulen_internal))
         meetings.reverse()  # newest first
         return list(items.values()), meetings
 
@@ -422,9 +479,53 @@ class _Linker:
                 if owner is None:
                     continue
                 risks.append(RiskView(risk.uraian, risk.tahap, risk.kategori, risk.tingkat, risk.status,
-                                      risk.mitigasi, risk.tanggal, owner, places, risk.ilustratif))
+                                      risk.mitigasi, risk.tanggal, owner, places, risk.ilustratif, basis(risk)))
         order = {"tinggi": 0, "sedang": 1, "rendah": 2}
         return sorted(risks, key=lambda r: (r.status == "teratasi", order[r.tingkat], r.tanggal, r.uraian))
+
+    # --- restricted records -------------------------------------------------------------------
+
+    def link_security(self, kecamatan: list[KecamatanView], instansi: list[InstansiView]) -> None:
+        """Deployments, vulnerable TPS and potential disruptions onto their agency's and kecamatan's pages."""
+        by_code = {k.kode: k for k in kecamatan}
+        by_slug = {i.slug: i for i in instansi}
+        for slug, record in sorted(self.records.instansi.items()):
+            owner, document = self.agencies[slug], record.document
+            for field in ("pengamanan", "kerawanan_tps", "potensi_gangguan"):
+                for index, item in enumerate(getattr(record.data, field)):
+                    codes = item.kecamatan if isinstance(item.kecamatan, list) else [item.kecamatan]
+                    places = []
+                    for j, code in enumerate(codes):
+                        loc = (field, index, "kecamatan") + ((j,) if isinstance(item.kecamatan, list) else ())
+                        found = self.check_kecamatan(document, loc, code)
+                        if found is not None:
+                            places.append(found)
+                    desa = getattr(item, "desa", None)
+                    if desa and places and desa not in {d.kode for d in places[0].data.desa}:
+                        self.error(document, (field, index, "desa"), msg.UNKNOWN_DESA.format(
+                            ref=desa, kecamatan=f"{places[0].data.kode} {places[0].data.nama}"))
+                    getattr(by_slug[slug].security, field).append((owner, item))
+                    for place in places:
+                        getattr(by_code[place.data.kode].security, field).append((owner, item))
+
+    def check_restricted_values(self) -> None:
+        """Restricted values are kept as written; their shape is checked here, as warnings."""
+        documents = [r.document for r in self.records.instansi.values()] + \
+            [r.document for r in self.records.kecamatan.values()] + [r.document for r in self.records.rapat.values()]
+        records = list(self.records.instansi.values()) + list(self.records.kecamatan.values()) + \
+            list(self.records.rapat.values())
+        for record, document in zip(records, documents):
+            for item, loc in _walk(record.data, ()):
+                if isinstance(item, ClassifiedRecord) and item.akses == "terbatas" and item.dasar \
+                        and not citations(item.dasar):
+                    self.warn(document, loc + ("dasar",), msg.BASIS_UNRECOGNIZED.format(text=item.dasar))
+                if isinstance(item, (Kontak, AsnDiusulkan)) and item.nip and \
+                        not re.fullmatch(r"[0-9]{18}", re.sub(r"\s", "", item.nip)):
+                    self.warn(document, loc + ("nip",), msg.NIP_SHAPE.format(text=item.nip))
+                if isinstance(item, Kontak) and item.nik and not re.fullmatch(r"[0-9]{16}", item.nik):
+                    self.warn(document, loc + ("nik",), msg.NIK_SHAPE.format(text=item.nik))
+                if isinstance(item, Kontak) and item.telepon_pribadi and e164(item.telepon_pribadi) is None:
+                    self.warn(document, loc + ("telepon_pribadi",), msg.PHONE_SHAPE.format(text=item.telepon_pribadi))
 
     # --- views --------------------------------------------------------------------------------
 
@@ -437,7 +538,7 @@ class _Linker:
         before = points[-2] if len(points) > 1 else None
         return Figure(key, label + last.label_suffix, last.value, last.date, self.agencies.get(last.agency),
                       previous=before.value if before else None, previous_date=before.date if before else None,
-                      illustrative=last.illustrative, history=[(p.date, p.value) for p in points])
+                      illustrative=last.illustrative, history=[(p.date, p.value) for p in points], dasar=last.dasar)
 
     def kecamatan_view(self, record: Record, risks: list[RiskView]) -> KecamatanView:
         data = record.data
@@ -474,12 +575,12 @@ class _Linker:
                     self.error(document, ("laporan", index, "blank_spot", j, "desa"), msg.UNKNOWN_DESA.format(
                         ref=spot.desa, kecamatan=f"{data.kode} {data.nama}"))
                     continue
-                spots.append(BlankSpotView(spot.desa, desa_names[spot.desa], spot.keterangan))
+                spots.append(BlankSpotView(spot.desa, desa_names[spot.desa], spot.keterangan, basis(spot)))
             asn = report.usulan_asn_panwascam
             views.append(CamatReportView(
                 report.tanggal, report.ilustratif, report.catatan, list(report.jalur_logistik), spots,
                 asn.diserahkan if asn else None, asn.jumlah if asn else None, asn.tanggal if asn else None,
-                asn.keterangan if asn else None))
+                asn.keterangan if asn else None, list(asn.daftar) if asn else [], report.sumber, basis(report)))
         return max(views, key=lambda v: v.date) if views else None
 
     def instansi_views(self, actions: list[ActionItemView], risks: list[RiskView],
@@ -509,7 +610,8 @@ class _Linker:
             for agenda in meeting.agenda:
                 for ref in agenda.instansi:
                     by_slug[ref.slug].agenda.append((MeetingRef(meeting.slug, meeting.judul, meeting.tanggal), agenda))
-        return sorted(views, key=lambda v: (AGENCY_ORDER.index(v.jenis), v.kecamatan_slug or "", v.singkatan))
+        # camat stay in the order of their kecamatan codes (a stable sort)
+        return sorted(views, key=lambda v: (AGENCY_ORDER.index(v.jenis), "" if v.jenis == "camat" else v.singkatan))
 
     def report_summaries(self, data: Instansi) -> list[ReportSummary]:
         names = {code: (r.data.nama, r.slug) for code, r in self.kecamatan_by_code.items()}
@@ -525,7 +627,7 @@ class _Linker:
                 title = {"kependudukan": "Laporan kependudukan dan e-KTP", "linmas": "Laporan kesiapan Linmas",
                          "pemilih": f"Laporan pemilih dan TPS ({getattr(report, 'tahap', '')})"}[kind]
                 out.append(ReportSummary(kind, title, report.tanggal, _illustrative_note(report), report.catatan,
-                                         report.sumber, totals, rows, [FIGURES[k][0] for k in keys]))
+                                         report.sumber, totals, rows, [FIGURES[k][0] for k in keys], basis(report)))
         return sorted(out, key=lambda r: (r.date, r.kind), reverse=True)
 
     def camat_summaries(self, record: Record) -> list[ReportSummary]:
@@ -535,8 +637,8 @@ class _Linker:
             totals = [("Jalur logistik", len(report.jalur_logistik)), ("Desa blank spot", len(report.blank_spot))]
             if asn and asn.jumlah is not None:
                 totals.append(("ASN diusulkan untuk Panwascam", asn.jumlah))
-            out.append(ReportSummary("camat", "Laporan camat", report.tanggal, _illustrative_note(report), report.catatan,
-                                     report.sumber, totals, [], []))
+            out.append(ReportSummary("camat", "Laporan camat", report.tanggal, _illustrative_note(report),
+                                     report.catatan, report.sumber, totals, [], [], basis(report)))
         return sorted(out, key=lambda r: r.date, reverse=True)
 
     def totals(self) -> dict[str, Figure]:
@@ -559,7 +661,8 @@ class _Linker:
                 previous=sum(p.value for p in before) if before else None,
                 previous_date=dates[-2] if before else None,
                 illustrative=any(p.illustrative for p in last),
-                history=[(d, sum(p.value for p in by_date[d])) for d in dates])
+                history=[(d, sum(p.value for p in by_date[d])) for d in dates],
+                dasar=next((p.dasar for p in last if p.dasar), None))
         return out
 
     def readiness_summary(self, kecamatan: list[KecamatanView], totals: dict[str, Figure]) -> ReadinessSummary:
@@ -586,6 +689,19 @@ def _illustrative_note(report: Laporan) -> str | None:
     return ", ".join(labels[key][:1].lower() + labels[key][1:] for key in flag) or None
 
 
+def _walk(value, loc: tuple):
+    """Every model instance inside ``value``, with its place in the document."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        yield value, loc
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), loc + (name,))
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _walk(item, loc + (index,))
+
+
 def camat_slug(kecamatan_slug: str) -> str:
     return f"camat-{kecamatan_slug}"
 
@@ -595,15 +711,15 @@ def _bars(figures: dict[str, Figure]) -> list[Percentage]:
     wajib, rekam, cetak = figures["wajib_ktp"], figures["ektp_rekam"], figures["ektp_cetak"]
     if wajib.value and rekam.value is not None:
         bars.append(Percentage("Perekaman e-KTP (terekam dari wajib KTP)", rekam.value, wajib.value, rekam.date,
-                               rekam.source, rekam.illustrative))
+                               rekam.source, rekam.illustrative, rekam.dasar))
     if rekam.value and cetak.value is not None:
         bars.append(Percentage("Pencetakan e-KTP (tercetak dari terekam)", cetak.value, rekam.value, cetak.date,
-                               cetak.source, cetak.illustrative))
+                               cetak.source, cetak.illustrative, cetak.dasar))
     linmas, tps = figures["linmas_siap"], figures["tps"]
     if tps.value and linmas.value is not None:
         bars.append(Percentage(f"Linmas siap dari kebutuhan {LINMAS_PER_TPS} per TPS",
                                min(linmas.value, LINMAS_PER_TPS * tps.value), LINMAS_PER_TPS * tps.value,
-                               linmas.date, linmas.source, linmas.illustrative))
+                               linmas.date, linmas.source, linmas.illustrative, linmas.dasar))
     return bars
 
 

@@ -98,6 +98,12 @@ EXPECTED_CODE = "kode wilayah Kemendagri berbentuk {shape} (mis. \"{example}\"),
 BPS_CODE = ("\"{text}\" tampaknya kode BPS, bukan kode Kemendagri; gunakan kode Kemendagri berbentuk {shape} "
             "(mis. \"{example}\")")
 CODE_NOT_QUOTED = "kode wilayah harus ditulis dalam tanda kutip agar tidak dibaca sebagai angka: \"{text}\""
+BASIS_REQUIRED = "akses terbatas memerlukan dasar hukumnya di kunci dasar, mis. dasar: \"UU 14/2008 Pasal 17 huruf c\""
+BASIS_UNRECOGNIZED = ("dasar \"{text}\" tidak menyebut pasal pengecualian yang dikenali; tulis mis. "
+                      "\"UU 14/2008 Pasal 17 huruf c\" atau \"UU 27/2022\"")
+NIK_SHAPE = "NIK harus 16 angka, ditemukan \"{text}\""
+NIP_SHAPE = "NIP harus 18 angka (mis. \"19860926 201505 1 001\"), ditemukan \"{text}\""
+PHONE_SHAPE = "nomor telepon tidak dikenali: \"{text}\"; tulis mis. \"0812 3456 7890\""
 INVALID_VALUE = "nilai tidak valid: {detail}"
 
 # --- validate: file placement ----------------------------------------------------------------------

@@ -1,15 +1,18 @@
 """The MkDocs adapter: hands the rendered pages to MkDocs. The only module (with site_build) that knows MkDocs.
 
     plugins:
-      - bulletin          # data from data/, newest edition
+      - bulletin:
+          edition: !ENV [BULLETIN_EDITION, publik]
 
-On ``on_config`` the pipeline runs (load, validate, link, render); data problems abort the build through
-MkDocs' own error path with every problem listed. ``on_files`` adds the pages as generated files,
-``on_serve`` makes the live preview watch the data and the templates.
+On ``on_config`` the pipeline runs (load, validate, link, filter to the edition, render); data problems abort
+``mkdocs build`` through MkDocs' own error path with every problem listed. ``on_files`` adds the pages and the
+downloads as generated files. Under ``mkdocs serve`` (``bulletin serve``) bad data does not stop the preview:
+the last good pages stay up, with the problems in the terminal and in a banner on every page.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -20,9 +23,20 @@ from mkdocs.structure.files import File, Files
 
 from . import report
 from .editions import EDITIONS, INTERNAL, PUBLIK
-from .pipeline import check
+from .export import export
+from .pipeline import check, publications
 from .project import Project
 from .render import TEMPLATES, navigation, render
+
+ERROR_PAGE = """# Data belum dapat ditampilkan
+
+Pratinjau belum punya versi data yang valid. Perbaiki masalah berikut; halaman ini diperbarui sendiri setelah
+berkas disimpan.
+
+```
+{problems}
+```
+"""
 
 
 class BulletinConfig(Config):
@@ -32,32 +46,54 @@ class BulletinConfig(Config):
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):
+    serving = False
+    last_good: tuple[dict[str, str], dict[str, str], list] | None = None  # pages, downloads, nav
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup keeps this plugin object across the rebuilds of one `mkdocs serve`.
+        self.serving = command == "serve"
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.data_dir = root / self.config.data_dir
         checked = check(Project(root, self.data_dir))
-        if checked.problems.failed(self.config.strict_data) or not checked.models:
-            raise PluginError("Data tidak valid:\n" + report.as_text(checked.problems))
-        model = checked.models[0]
+        failed = checked.problems.failed(self.config.strict_data) or not checked.models
+        content_nav = list(config.nav or [])
         config.extra["bulletin_edition"] = self.config.edition
+        config.extra["bulletin_problems"] = []
+        if failed:
+            text = report.as_text(checked.problems)
+            if not self.serving:
+                raise PluginError("Data tidak valid:\n" + text)
+            # Straight to the terminal: MkDocs counts its own log's errors and, in strict mode, aborts on them.
+            sys.stderr.write(f"Data tidak valid; pratinjau menampilkan versi valid terakhir.\n{text}\n")
+            config.extra["bulletin_problems"] = [p.format() for p in checked.problems.errors] or [text]
+            if self.last_good is None:
+                self.pages, self.downloads = {"index.md": ERROR_PAGE.format(problems=text)}, {}
+                config.nav = [{"Masalah data": "index.md"}] + content_nav
+                return config
+            self.pages, self.downloads, nav = self.last_good
+        else:
+            publication = publications(checked, self.config.edition)[0]
+            model = publication.model
+            self.pages = render(model)
+            self.downloads = export(publication.records, model)
+            nav = navigation(model)
+            self.last_good = (self.pages, self.downloads, nav)
+        config.nav = nav + content_nav
         if self.config.edition == INTERNAL:
             config.site_name = f"{config.site_name} (internal)"
-        self.pages = render(model)
-        content_nav = list(config.nav or [])
-        config.nav = navigation(model) + content_nav
-        config.site_name = config.site_name or model.edisi.nama_singkat
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        for path, markdown in sorted(self.pages.items()):
+        for path, text in sorted({**self.pages, **self.downloads}.items()):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=markdown))
+            files.append(File.generated(config, path, content=text))
         return files
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
         server.watch(str(TEMPLATES))
         return server
-

@@ -8,7 +8,31 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .schema import Desa, Edisi, JalurLogistik, Kontak, Pimpinan, Sumber
+from .schema import (AsnDiusulkan, Desa, Edisi, JalurLogistik, KerawananTps, Kontak, Pengamanan, Pimpinan,
+                     PotensiGangguan, Sumber)
+
+# ``dasar`` on a view: the legal basis of a restricted item, shown with a TERBATAS mark in the internal
+# edition; None for public items (the public edition has no restricted items at all).
+
+
+@dataclass(frozen=True)
+class WithheldNote:
+    """What a public page says about what it leaves out: a category and its legal basis, never the value."""
+
+    nama: str
+    dasar: str
+
+
+@dataclass
+class Security:
+    """Restricted-by-nature records of an agency, for the internal edition: deployments, TPS, disruptions."""
+
+    pengamanan: list[tuple[AgencyRef, Pengamanan]] = field(default_factory=list)
+    kerawanan_tps: list[tuple[AgencyRef, KerawananTps]] = field(default_factory=list)
+    potensi_gangguan: list[tuple[AgencyRef, PotensiGangguan]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.pengamanan or self.kerawanan_tps or self.potensi_gangguan)
 
 
 @dataclass
@@ -34,6 +58,7 @@ class Figure:
     illustrative: bool = False
     unit: str = ""
     history: list[tuple[dt.date, int | float]] = field(default_factory=list)
+    dasar: str | None = None
 
     @property
     def change(self) -> int | float | None:
@@ -52,6 +77,7 @@ class Percentage:
     date: dt.date | None
     source: AgencyRef | None
     illustrative: bool = False
+    dasar: str | None = None
 
     @property
     def percent(self) -> float:
@@ -80,6 +106,7 @@ class BlankSpotView:
     desa_kode: str
     desa_nama: str
     keterangan: str | None
+    dasar: str | None = None
 
 
 @dataclass
@@ -93,6 +120,9 @@ class CamatReportView:
     asn_jumlah: int | None
     asn_tanggal: dt.date | None
     asn_keterangan: str | None
+    asn_daftar: list[AsnDiusulkan] = field(default_factory=list)
+    sumber: Sumber | None = None
+    dasar: str | None = None
 
 
 @dataclass
@@ -107,6 +137,7 @@ class RiskView:
     pemilik: AgencyRef
     kecamatan: list[tuple[str, str, str]]  # (kode, nama, slug)
     illustrative: bool
+    dasar: str | None = None
 
 
 @dataclass
@@ -124,6 +155,7 @@ class ActionItemView:
     overdue: bool = False
     days_overdue: int = 0
     history: list[tuple[str, dt.date, str, str | None]] = field(default_factory=list)  # (rapat slug, date, status, catatan)
+    dasar: str | None = None
 
     @property
     def open(self) -> bool:
@@ -151,6 +183,8 @@ class KecamatanView:
     camat_report: CamatReportView | None
     risks: list[RiskView]
     readiness: ReadinessStatus
+    security: Security = field(default_factory=Security)
+    withheld: list[WithheldNote] = field(default_factory=list)
 
 
 @dataclass
@@ -166,6 +200,7 @@ class ReportSummary:
     totals: list[tuple[str, int]]
     rows: list[tuple[str, str, list[int]]]  # (kecamatan nama, slug, values)
     columns: list[str]
+    dasar: str | None = None
 
 
 @dataclass
@@ -173,6 +208,13 @@ class AgendaView:
     instansi: list[AgencyRef]
     topik: str
     uraian: str
+    dasar: str | None = None
+
+
+@dataclass
+class DecisionView:
+    uraian: str
+    dasar: str | None = None
 
 
 @dataclass
@@ -182,6 +224,7 @@ class ProgressView:
     previous_status: str
     tanggal_selesai: dt.date | None
     catatan: str | None
+    dasar: str | None = None
 
 
 @dataclass
@@ -212,12 +255,17 @@ class RapatView:
     peserta: list[AgencyRef]
     ringkasan: str
     agenda: list[AgendaView]
-    keputusan: list[str]
+    keputusan: list[DecisionView]
     tindak_lanjut: list[ActionItemView]
     perkembangan: list[ProgressView]
     catatan_data: str | None
     sumber: list[Sumber]
     changes: MeetingChanges | None = None
+    dasar: str | None = None
+    notulen_internal: str | None = None
+    withheld: list[WithheldNote] = field(default_factory=list)
+
+
 
 
 @dataclass
@@ -235,6 +283,8 @@ class InstansiView:
     risks: list[RiskView]
     agenda: list[tuple[MeetingRef, AgendaView]]
     kecamatan_slug: str | None = None  # for a camat: the kecamatan page
+    security: Security = field(default_factory=Security)
+    withheld: list[WithheldNote] = field(default_factory=list)
 
     @property
     def ref(self) -> AgencyRef:
@@ -268,6 +318,8 @@ class SiteModel:
     readiness: ReadinessSummary
     totals: dict[str, Figure]
     illustrative: bool  # any figure in this edition is illustrative
+    edition: str = "publik"
+    withheld: list[WithheldNote] = field(default_factory=list)  # everything this edition left out
 
     @property
     def latest_meeting(self) -> RapatView | None:

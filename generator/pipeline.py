@@ -1,46 +1,68 @@
-"""The pipeline as one story: load and validate, link, render. No MkDocs here."""
+"""The pipeline as one story: load and validate, link, filter to an edition, render. No MkDocs here."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
+from .edition import filter_edition
+from .editions import INTERNAL, PUBLIK  # noqa: F401  (INTERNAL: the full view ``check`` links)
 from .link import link
 from .model import SiteModel
 from .problems import DataProblemsError, Problems
 from .project import Project
-from .validate import validate_tree
+from .validate import EditionRecords, validate_tree
 
 
 @dataclass
 class Checked:
-    """The result of checking a data tree: the linked model of each valid edition, and every problem."""
+    """A checked data tree: the valid records of each edition folder, their linked models, every problem."""
 
-    models: list[SiteModel]
+    records: list[EditionRecords]
+    models: list[SiteModel]  # everything, as the internal edition shows it
     problems: Problems
 
 
 def check(project: Project) -> Checked:
-    """Load, validate and link every edition of the project's data; collect every problem."""
+    """Load, validate and link every election edition of the project's data; collect every problem."""
     editions, problems = validate_tree(project.data_dir, project.root)
-    models = []
-    for records in editions:
-        model = link(records, problems)
+    models = [m for records in editions if (m := link(records, problems, edition=INTERNAL)) is not None]
+    return Checked(editions, _newest_first(models), problems)
+
+
+@dataclass
+class Publication:
+    """One election edition as one site edition shows it: its (filtered) records and its linked model."""
+
+    records: EditionRecords
+    model: SiteModel
+
+
+def publications(checked: Checked, edition: str) -> list[Publication]:
+    """What an edition may show, newest election first. Public: restricted records removed *before* linking."""
+    out = []
+    for records in checked.records:
+        filtered, withheld = filter_edition(records, edition)
+        # The full data's problems are already in ``checked``; a reference that points at a removed
+        # record is simply left out here.
+        model = link(filtered, Problems(), edition=edition, withheld=withheld)
         if model is not None:
-            models.append(model)
-    models.sort(key=lambda m: (m.voting_day, m.edisi.id), reverse=True)  # newest edition first
-    return Checked(models, problems)
+            out.append(Publication(filtered, model))
+    return sorted(out, key=lambda p: (p.model.voting_day, p.model.edisi.id), reverse=True)
 
 
-def render_project(project: Project, strict: bool = False) -> dict[str, str]:
-    """The Markdown pages of the newest edition, or DataProblemsError with every problem."""
+def edition_models(checked: Checked, edition: str) -> list[SiteModel]:
+    return [p.model for p in publications(checked, edition)]
+
+
+def render_project(project: Project, edition: str = PUBLIK, strict: bool = False) -> dict[str, str]:
+    """The Markdown pages of the newest election edition, or DataProblemsError with every problem."""
     from .render import render
 
     checked = check(project)
     if checked.problems.failed(strict) or not checked.models:
         raise DataProblemsError(checked.problems)
-    return render(checked.models[0])
+    return render(edition_models(checked, edition)[0])
 
 
-def default_project(path: Path | None = None) -> Project:
-    return Project.find(path)
+def _newest_first(models: list[SiteModel]) -> list[SiteModel]:
+    return sorted(models, key=lambda m: (m.voting_day, m.edisi.id), reverse=True)

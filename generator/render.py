@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .exemptions import CATEGORIES
 from .model import SiteModel
+from .types import e164
 from .readiness import LABELS as LEVEL_LABELS, number
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,15 +65,54 @@ def perubahan(value: int | float | None) -> str:
     return sign + number(abs(value), 0 if float(value).is_integer() else 1)
 
 
-def cell(value) -> Markup:
-    """A value for a Markdown table cell: escaped, on one line, with no column separator."""
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
+_INLINE_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+_SCRIPT_SCHEME = re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE)
+_LINK_DEFINITION = re.compile(r"^([ \t]{0,3})\[([^\]\n]+)\]:", re.MULTILINE)
+
+
+def is_safe_url(url: str) -> bool:
+    """http(s) and mailto only: no javascript:, data:, relative links or anything else from the data."""
+    cleaned = "".join(ch for ch in url if ch > " ").lower().lstrip("<")
+    return cleaned.startswith(SAFE_SCHEMES)
+
+
+def safe_markdown(value) -> str:
+    """Text from the data as Markdown in a safe subset, with no live markup of its own.
+
+    HTML is escaped (``<script>`` shows as text), braces are escaped (no attribute lists, nothing that
+    looks like a template), images are shown as text (no outside requests), and a link stays a link only
+    when it is http(s) or mailto. Emphasis, lists and safe links keep working.
+    """
     text = str(escape("" if value is None else value))
-    return Markup(" ".join(text.split()).replace("|", "&#124;"))
+    # Characters that could start markup of another layer, written as entities: the reader sees the same
+    # text, and no attribute (``onerror=``), attribute list (``{: …}``) or template (``{{ }}``) survives.
+    text = text.replace("{", "&#123;").replace("}", "&#125;").replace("=", "&#61;")
+    text = _SCRIPT_SCHEME.sub(lambda m: m.group(1) + "&#58;", text)
+
+    def link(match: re.Match) -> str:
+        bang, label, url = match.groups()
+        if bang or not is_safe_url(url.replace("&amp;", "&")):
+            return f"{bang}&#91;{label}&#93;&#40;{url}&#41;"
+        return match.group(0)
+
+    text = _INLINE_LINK.sub(link, text)
+    return _LINK_DEFINITION.sub(lambda m: f"{m.group(1)}&#91;{m.group(2)}&#93;:", text)
+
+
+def cell(value) -> Markup:
+    """A value for a Markdown table cell: safe Markdown, on one line, with no column separator."""
+    return Markup(" ".join(safe_markdown(value).split()).replace("|", "&#124;"))
 
 
 def block(value) -> Markup:
-    """A paragraph of text from the data: escaped, kept on its own lines."""
-    return escape("" if value is None else value)
+    """A paragraph of text from the data: safe Markdown, kept on its own lines."""
+    return Markup(safe_markdown(value))
+
+
+def title(value) -> str:
+    """A page or navigation title: MkDocs themes print titles unescaped, so it is escaped here."""
+    return str(escape(" ".join(str(value).split())))
 
 
 def status_badge(level: str, label: str | None = None) -> Markup:
@@ -84,16 +126,17 @@ def progress(percent: float) -> Markup:
     return Markup(f'<span class="bdp-bar" aria-hidden="true"><span style="width: {width:.1f}%"></span></span>')
 
 
-def tel(e164: str) -> Markup:
-    return Markup(f'<a href="tel:{escape(e164)}">{escape(e164)}</a>')
+def tel(number: str) -> Markup:
+    """An office phone as written, linked in its E.164 form."""
+    return Markup(f'<a href="tel:{escape(e164(number) or "")}">{escape(number)}</a>')
 
 
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell, block=block,
-                       badge=status_badge, progress=progress, tel=tel)
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS)
+                       badge=status_badge, progress=progress, tel=tel, title=title)
+    env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, KATEGORI=CATEGORIES)
     return env
 
 
@@ -111,13 +154,25 @@ def page_paths(model: SiteModel) -> list[tuple[str, str, dict]]:
     pages += [(f"rapat/{r.slug}.md", "rapat.md.j2", {"rapat": r}) for r in model.rapat]
     pages += [("tindak-lanjut.md", "tindak-lanjut.md.j2", {}),
               ("risiko.md", "risiko.md.j2", {}),
-              ("kontak.md", "kontak.md.j2", {})]
+              ("kontak.md", "kontak.md.j2", {}),
+              ("data-terbuka.md", "data-terbuka.md.j2", {}),
+              ("dikecualikan.md", "dikecualikan.md.j2", {})]
     return pages
 
 
 def render(model: SiteModel) -> dict[str, str]:
     """Every page of the edition as Markdown, keyed by its path (``kecamatan/jenamas.md``)."""
     env = environment()
+    kecamatan = {k.kode: k for k in model.kecamatan}
+    desa = {d.kode: d.nama for k in model.kecamatan for d in k.desa}
+
+    def kecamatan_name(code: str) -> Markup:
+        return cell(f"{kecamatan[code].nama} ({code})" if code in kecamatan else code)
+
+    def desa_name(code: str) -> Markup:
+        return cell(f"{desa[code]} ({code})" if code in desa else code)
+
+    env.globals.update(kecamatan_name=kecamatan_name, desa_name=desa_name)
     pages = {}
     for path, template, context in page_paths(model):
         def link(target: str, _from: str = path) -> str:
@@ -131,12 +186,15 @@ def navigation(model: SiteModel) -> list:
     """The navigation in MkDocs' ``nav`` shape (a plain list of dicts), for the adapter to use."""
     return [
         {"Beranda": "index.md"},
-        {"Kecamatan": ["kecamatan/index.md"] + [{k.nama: f"kecamatan/{k.slug}.md"} for k in model.kecamatan]},
-        {"Instansi": ["instansi/index.md"] + [{i.singkatan: f"instansi/{i.slug}.md"} for i in model.instansi]},
+        {"Kecamatan": ["kecamatan/index.md"] + [{title(k.nama): f"kecamatan/{k.slug}.md"} for k in model.kecamatan]},
+        {"Instansi": ["instansi/index.md"] + [{title(i.singkatan): f"instansi/{i.slug}.md"}
+                                              for i in model.instansi]},
         {"Rapat": ["rapat/index.md"] + [{tanggal(r.tanggal): f"rapat/{r.slug}.md"} for r in model.rapat]},
         {"Tindak lanjut": "tindak-lanjut.md"},
         {"Risiko": "risiko.md"},
         {"Kontak": "kontak.md"},
+        {"Data terbuka": "data-terbuka.md"},
+        {"Informasi dikecualikan": "dikecualikan.md"},
     ]
 
 

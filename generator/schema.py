@@ -11,138 +11,216 @@ all come from these declarations. One model per kind of file:
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError, PydanticUndefined
 
-from .types import (Angka, Jam, Jumlah, KodeDesa, KodeKabupaten, KodeKecamatan, KodeProvinsi, NonEmpty, OneOrMany,
-                    Slug, Surel, Tanggal, Tautan, Teks, Telepon, YaTidak, illustrative_flag)
+from . import messages as msg
+from .exemptions import CATEGORIES
+from .types import (NIK, NIP, Angka, Dasar, Jam, Jumlah, KodeDesa, KodeKabupaten, KodeKecamatan, KodeProvinsi,
+                    NonEmpty, OneOrMany, Slug, Surel, Tanggal, Tautan, Teks, Telepon, TeleponPribadi, YaTidak,
+                    illustrative_flag)
+
+# --- access classification ---------------------------------------------------------------------
+#
+# Every field says whether the public may see it: ``public_field`` or ``restricted_field`` (with the category
+# of exempted information, see generator.exemptions). Every model says it too: ``PublicModel`` or
+# ``RestrictedModel``. The JSON Schema carries this as "x-akses". What says neither is restricted (fail
+# closed): generator.edition removes it from the public edition.
+
+RECORD_CATEGORY = "ditandai"  # records an agency marked ``akses: terbatas`` itself
+
+
+def public_field(default: Any = PydanticUndefined, *, description: str, **kwargs: Any) -> Any:
+    """A field the public edition shows."""
+    return Field(default, description=description, json_schema_extra={"x-akses": "publik"}, **kwargs)
+
+
+def restricted_field(kategori: str, default: Any = PydanticUndefined, *, description: str, **kwargs: Any) -> Any:
+    """A field the public edition never shows, whatever the file says: its category names the legal basis."""
+    category = CATEGORIES[kategori]
+    return Field(default, description=f"{description} TERBATAS: {category.dasar}.",
+                 json_schema_extra={"x-akses": "terbatas", "x-kategori": kategori, "x-dasar": category.dasar},
+                 **kwargs)
+
+
+def field_access(field: FieldInfo) -> tuple[str | None, str | None]:
+    """("publik" | "terbatas" | None, category) of a model field; None means undeclared, so restricted."""
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+    return extra.get("x-akses"), extra.get("x-kategori")
+
+
+def model_access(cls: type) -> tuple[str | None, str | None]:
+    """("publik" | "terbatas" | None, category) of a model class; None means undeclared, so restricted."""
+    return getattr(cls, "akses_jenis", None), getattr(cls, "kategori_terbatas", None)
 
 
 class Model(BaseModel):
     """Every data model: unknown keys are errors, nothing is coerced behind the editor's back."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    akses_jenis: ClassVar[str | None] = None  # undeclared: treated as restricted
+
+
+class PublicModel(Model):
+    """A kind of record the public may see (its restricted fields excepted)."""
+
+    akses_jenis: ClassVar[str | None] = "publik"
+
+
+def _mark_restricted(schema: dict, cls: type) -> None:
+    schema["x-akses"] = "terbatas"
+    schema["x-kategori"] = cls.kategori_terbatas
+    schema["x-dasar"] = CATEGORIES[cls.kategori_terbatas].dasar
+
+
+class RestrictedModel(Model):
+    """A kind of record restricted by its nature, whatever the file says (UU 14/2008 Pasal 17)."""
+
+    model_config = ConfigDict(json_schema_extra=_mark_restricted)
+    akses_jenis: ClassVar[str | None] = "terbatas"
+    kategori_terbatas: ClassVar[str] = RECORD_CATEGORY
+
+
+class ClassifiedRecord(PublicModel):
+    """A record that its editor may mark ``akses: terbatas``, with the legal basis in ``dasar``."""
+
+    akses: Literal["publik", "terbatas"] = public_field(
+        "publik", description="publik (bawaan) atau terbatas: catatan terbatas tidak tampil di edisi publik.")
+    dasar: Dasar | None = public_field(
+        None, description="Dasar hukum pengecualian bila akses terbatas, mis. \"UU 14/2008 Pasal 17 huruf c\".")
+
+    @model_validator(mode="after")
+    def _restricted_needs_basis(self):
+        if self.akses == "terbatas" and not self.dasar:
+            raise PydanticCustomError("dasar_wajib", msg.BASIS_REQUIRED)
+        return self
 
 
 # --- shared parts -------------------------------------------------------------------------------
 
 
-class Sumber(Model):
+class Sumber(PublicModel):
     """Where a figure or an account comes from."""
 
-    judul: Teks = Field(description="Nama sumber, mis. judul berita atau nomor surat.")
-    tautan: Tautan | None = Field(None, description="Alamat web sumber (http/https), bila ada.")
-    tanggal: Tanggal | None = Field(None, description="Tanggal terbit sumber (TTTT-BB-HH).")
+    judul: Teks = public_field(description="Nama sumber, mis. judul berita atau nomor surat.")
+    tautan: Tautan | None = public_field(None, description="Alamat web sumber (http/https), bila ada.")
+    tanggal: Tanggal | None = public_field(None, description="Tanggal terbit sumber (TTTT-BB-HH).")
 
 
-class Kontak(Model):
+class Kontak(ClassifiedRecord):
     """A public office contact: a position, not a person's private number."""
 
-    jabatan: Teks = Field(description="Jabatan atau unit, mis. \"Sekretariat\" atau \"Kasat Binmas\".")
-    nama: Teks | None = Field(None, description="Nama pejabat (jabatan publik), bila perlu ditampilkan.")
-    telepon_kantor: Telepon | None = Field(None, description="Telepon kantor dalam tanda kutip, mis. \"+62 525 21500\".")
-    surel: Surel | None = Field(None, description="Alamat surel kantor.")
-    alamat: Teks | None = Field(None, description="Alamat kantor.")
+    jabatan: Teks = public_field(description="Jabatan atau unit, mis. \"Sekretariat\" atau \"Kasat Binmas\".")
+    nama: Teks | None = public_field(None, description="Nama pejabat (jabatan publik), bila perlu ditampilkan.")
+    telepon_kantor: Telepon | None = public_field(None, description="Telepon kantor dalam tanda kutip, mis. \"+62 525 21500\".")
+    surel: Surel | None = public_field(None, description="Alamat surel kantor.")
+    alamat: Teks | None = public_field(None, description="Alamat kantor.")
+    telepon_pribadi: TeleponPribadi | None = restricted_field(
+        "data_pribadi", None, description="Nomor telepon atau WhatsApp pribadi.")
+    nip: NIP | None = restricted_field("data_pribadi", None, description="NIP (18 angka), mis. \"19860926 201505 1 001\".")
+    nik: NIK | None = restricted_field("data_pribadi", None, description="NIK (16 angka).")
 
 
 Tahap = Literal["sebelum", "saat", "sesudah"]
 StatusRisiko = Literal["terbuka", "dipantau", "teratasi"]
 
 
-class Risiko(Model):
+class Risiko(ClassifiedRecord):
     """A risk or obstacle to the election, with its mitigation and the agency that owns it."""
 
-    uraian: Teks = Field(description="Apa risikonya atau kendalanya.")
-    tahap: Tahap = Field(description="Kapan: sebelum, saat atau sesudah pemungutan suara.")
-    kategori: Literal["data", "logistik", "keamanan", "komunikasi", "kesehatan", "sdm", "lainnya"] = Field(
+    uraian: Teks = public_field(description="Apa risikonya atau kendalanya.")
+    tahap: Tahap = public_field(description="Kapan: sebelum, saat atau sesudah pemungutan suara.")
+    kategori: Literal["data", "logistik", "keamanan", "komunikasi", "kesehatan", "sdm", "lainnya"] = public_field(
         description="Jenis risiko.")
-    tingkat: Literal["rendah", "sedang", "tinggi"] = Field(description="Tingkat risiko menurut penilaian desk.")
-    kecamatan: list[KodeKecamatan] = Field(
+    tingkat: Literal["rendah", "sedang", "tinggi"] = public_field(description="Tingkat risiko menurut penilaian desk.")
+    kecamatan: list[KodeKecamatan] = public_field(
         default_factory=list, description="Kode kecamatan yang terdampak; kosong berarti seluruh wilayah.")
-    mitigasi: Teks = Field(description="Langkah pencegahan atau penanganan.")
-    pemilik: Slug | None = Field(None, description="Instansi penanggung jawab; bawaan: instansi pemilik berkas.")
-    status: StatusRisiko = Field(description="terbuka, dipantau atau teratasi.")
-    tanggal: Tanggal = Field(description="Tanggal risiko dicatat (TTTT-BB-HH).")
-    ilustratif: YaTidak = Field(False, description="true bila isinya contoh, bukan data nyata.")
+    mitigasi: Teks = public_field(description="Langkah pencegahan atau penanganan.")
+    pemilik: Slug | None = public_field(None, description="Instansi penanggung jawab; bawaan: instansi pemilik berkas.")
+    status: StatusRisiko = public_field(description="terbuka, dipantau atau teratasi.")
+    tanggal: Tanggal = public_field(description="Tanggal risiko dicatat (TTTT-BB-HH).")
+    ilustratif: YaTidak = public_field(False, description="true bila isinya contoh, bukan data nyata.")
 
 
-class Laporan(Model):
+class Laporan(ClassifiedRecord):
     """Fields every dated report has."""
 
-    tanggal: Tanggal = Field(description="Tanggal posisi data (TTTT-BB-HH).")
-    ilustratif: YaTidak = Field(False, description="true bila angkanya contoh, bukan data resmi.")
-    sumber: Sumber | None = Field(None, description="Sumber angka, bila dari dokumen atau berita.")
-    catatan: Teks | None = Field(None, description="Keterangan tambahan untuk pembaca.")
+    tanggal: Tanggal = public_field(description="Tanggal posisi data (TTTT-BB-HH).")
+    ilustratif: YaTidak = public_field(False, description="true bila angkanya contoh, bukan data resmi.")
+    sumber: Sumber | None = public_field(None, description="Sumber angka, bila dari dokumen atau berita.")
+    catatan: Teks | None = public_field(None, description="Keterangan tambahan untuk pembaca.")
 
 
 # --- edisi.yml ----------------------------------------------------------------------------------
 
 
-class Wilayah(Model):
+class Wilayah(PublicModel):
     """The region a desk covers: one kabupaten (a regency desk) or several (a provincial desk)."""
 
-    tingkat: Literal["kabupaten", "provinsi"] = Field(description="Desk kabupaten/kota atau desk provinsi.")
-    provinsi: KodeProvinsi = Field(description="Kode Kemendagri provinsi, mis. \"62\".")
-    kabupaten: Annotated[list[KodeKabupaten], NonEmpty] = Field(
+    tingkat: Literal["kabupaten", "provinsi"] = public_field(description="Desk kabupaten/kota atau desk provinsi.")
+    provinsi: KodeProvinsi = public_field(description="Kode Kemendagri provinsi, mis. \"62\".")
+    kabupaten: Annotated[list[KodeKabupaten], NonEmpty] = public_field(
         description="Kode Kemendagri kabupaten/kota yang dicakup, mis. [\"62.04\"].")
 
 
-class PemungutanSuara(Model):
+class PemungutanSuara(PublicModel):
     """Voting day: as planned, and as it actually took place."""
 
-    rencana: Tanggal = Field(description="Hari pemungutan suara yang semula direncanakan.")
-    pelaksanaan: Tanggal | None = Field(None, description="Hari pemungutan suara yang berlaku, bila berubah.")
-    dasar_perubahan: Teks | None = Field(None, description="Dasar hukum perubahan jadwal, mis. \"Perppu 2/2020\".")
+    rencana: Tanggal = public_field(description="Hari pemungutan suara yang semula direncanakan.")
+    pelaksanaan: Tanggal | None = public_field(None, description="Hari pemungutan suara yang berlaku, bila berubah.")
+    dasar_perubahan: Teks | None = public_field(None, description="Dasar hukum perubahan jadwal, mis. \"Perppu 2/2020\".")
 
 
-class Tahapan(Model):
+class Tahapan(PublicModel):
     """A stage of the election calendar."""
 
-    nama: Teks = Field(description="Nama tahapan, mis. \"Pemutakhiran data pemilih\".")
-    mulai: Tanggal = Field(description="Tanggal mulai.")
-    selesai: Tanggal | None = Field(None, description="Tanggal selesai.")
+    nama: Teks = public_field(description="Nama tahapan, mis. \"Pemutakhiran data pemilih\".")
+    mulai: Tanggal = public_field(description="Tanggal mulai.")
+    selesai: Tanggal | None = public_field(None, description="Tanggal selesai.")
 
 
-class Desk(Model):
+class Desk(PublicModel):
     """The coordination desk itself."""
 
-    nama: Teks = Field(description="Nama desk, mis. \"Desk Pilkada Kabupaten Barito Selatan\".")
-    ketua: Teks = Field(description="Jabatan ketua desk, mis. \"Sekretaris Daerah\".")
-    dasar_hukum: list[Teks] = Field(default_factory=list, description="Dasar pembentukan desk.")
-    sekretariat: Slug = Field(description="Instansi sekretariat desk (nama berkas di instansi/).")
+    nama: Teks = public_field(description="Nama desk, mis. \"Desk Pilkada Kabupaten Barito Selatan\".")
+    ketua: Teks = public_field(description="Jabatan ketua desk, mis. \"Sekretaris Daerah\".")
+    dasar_hukum: list[Teks] = public_field(default_factory=list, description="Dasar pembentukan desk.")
+    sekretariat: Slug = public_field(description="Instansi sekretariat desk (nama berkas di instansi/).")
 
 
-class Edisi(Model):
+class Edisi(PublicModel):
     """An election edition: one election (or simultaneous elections) followed by one desk."""
 
-    id: Slug = Field(description="Pengenal edisi, sama dengan nama foldernya, mis. \"pilgub-kalteng-2020\".")
-    nama: Teks = Field(description="Nama lengkap pemilihan.")
-    nama_singkat: Teks = Field(description="Nama pendek untuk navigasi, mis. \"Pilgub Kalteng 2020\".")
-    jenis: Literal["pilgub", "pilbup", "pilwalkot", "serentak"] = Field(description="Jenis pemilihan.")
-    pemilihan: Annotated[list[Teks], NonEmpty] = Field(
+    id: Slug = public_field(description="Pengenal edisi, sama dengan nama foldernya, mis. \"pilgub-kalteng-2020\".")
+    nama: Teks = public_field(description="Nama lengkap pemilihan.")
+    nama_singkat: Teks = public_field(description="Nama pendek untuk navigasi, mis. \"Pilgub Kalteng 2020\".")
+    jenis: Literal["pilgub", "pilbup", "pilwalkot", "serentak"] = public_field(description="Jenis pemilihan.")
+    pemilihan: Annotated[list[Teks], NonEmpty] = public_field(
         description="Pemilihan yang diselenggarakan, mis. [\"Gubernur dan Wakil Gubernur Kalimantan Tengah\"].")
-    wilayah: Wilayah
-    desk: Desk
-    pemungutan_suara: PemungutanSuara
-    zona_waktu: Literal["WIB", "WITA", "WIT"] = Field(description="Zona waktu wilayah.")
-    batas_pemilih_per_tps: Jumlah = Field(description="Batas pemilih per TPS pada pemilihan ini (2020: 500).")
-    tanggal_data: Tanggal | None = Field(
+    wilayah: Wilayah = public_field(description="Wilayah yang dicakup desk.")
+    desk: Desk = public_field(description="Desk Pilkada yang menerbitkan buletin.")
+    pemungutan_suara: PemungutanSuara = public_field(description="Hari pemungutan suara.")
+    zona_waktu: Literal["WIB", "WITA", "WIT"] = public_field(description="Zona waktu wilayah.")
+    batas_pemilih_per_tps: Jumlah = public_field(description="Batas pemilih per TPS pada pemilihan ini (2020: 500).")
+    tanggal_data: Tanggal | None = public_field(
         None, description="Tanggal posisi buletin; bawaan: tanggal rapat atau laporan terbaru.")
-    tahapan: list[Tahapan] = Field(default_factory=list, description="Tahapan pemilihan.")
-    catatan_data: Teks | None = Field(None, description="Catatan tentang asal dan sifat data edisi ini.")
-    sumber: list[Sumber] = Field(default_factory=list, description="Sumber data edisi.")
+    tahapan: list[Tahapan] = public_field(default_factory=list, description="Tahapan pemilihan.")
+    catatan_data: Teks | None = public_field(None, description="Catatan tentang asal dan sifat data edisi ini.")
+    sumber: list[Sumber] = public_field(default_factory=list, description="Sumber data edisi.")
 
 
 # --- instansi/<slug>.yml ------------------------------------------------------------------------
 
 
-class AngkaKependudukan(Model):
-    kecamatan: KodeKecamatan = Field(description="Kode Kemendagri kecamatan.")
-    penduduk: Jumlah = Field(description="Jumlah penduduk.")
-    wajib_ktp: Jumlah = Field(description="Penduduk wajib KTP.")
-    ektp_rekam: Jumlah = Field(description="Wajib KTP yang sudah merekam e-KTP.")
-    ektp_cetak: Jumlah = Field(description="e-KTP yang sudah dicetak.")
+class AngkaKependudukan(PublicModel):
+    kecamatan: KodeKecamatan = public_field(description="Kode Kemendagri kecamatan.")
+    penduduk: Jumlah = public_field(description="Jumlah penduduk.")
+    wajib_ktp: Jumlah = public_field(description="Penduduk wajib KTP.")
+    ektp_rekam: Jumlah = public_field(description="Wajib KTP yang sudah merekam e-KTP.")
+    ektp_cetak: Jumlah = public_field(description="e-KTP yang sudah dicetak.")
 
 
 ILLUSTRATIVE_HELP = ("true bila semua angka laporan ini contoh, bukan data resmi; atau daftar nama angka yang "
@@ -152,167 +230,240 @@ ILLUSTRATIVE_HELP = ("true bila semua angka laporan ini contoh, bukan data resmi
 class LaporanKependudukan(Laporan):
     """Disdukcapil: population, wajib KTP, e-KTP recorded and printed, blank-card stock."""
 
-    ilustratif: illustrative_flag("penduduk", "wajib_ktp", "ektp_rekam", "ektp_cetak", "stok_blangko") = Field(
+    ilustratif: illustrative_flag("penduduk", "wajib_ktp", "ektp_rekam", "ektp_cetak", "stok_blangko") = public_field(
         False, description=ILLUSTRATIVE_HELP)
 
-    stok_blangko: Jumlah | None = Field(None, description="Stok blangko e-KTP di kabupaten.")
-    kecamatan: Annotated[list[AngkaKependudukan], NonEmpty] = Field(description="Angka per kecamatan.")
+    stok_blangko: Jumlah | None = public_field(None, description="Stok blangko e-KTP di kabupaten.")
+    kecamatan: Annotated[list[AngkaKependudukan], NonEmpty] = public_field(description="Angka per kecamatan.")
 
 
-class AngkaPemilih(Model):
-    kecamatan: KodeKecamatan = Field(description="Kode Kemendagri kecamatan.")
-    pemilih: Jumlah = Field(description="Jumlah pemilih pada tahap ini.")
-    tps: Jumlah = Field(description="Jumlah TPS.")
+class AngkaPemilih(PublicModel):
+    kecamatan: KodeKecamatan = public_field(description="Kode Kemendagri kecamatan.")
+    pemilih: Jumlah = public_field(description="Jumlah pemilih pada tahap ini.")
+    tps: Jumlah = public_field(description="Jumlah TPS.")
 
 
 class LaporanPemilih(Laporan):
     """KPU: voters and TPS at a stage of the voter list."""
 
-    ilustratif: illustrative_flag("pemilih", "tps") = Field(False, description=ILLUSTRATIVE_HELP)
+    ilustratif: illustrative_flag("pemilih", "tps") = public_field(False, description=ILLUSTRATIVE_HELP)
 
-    tahap: Literal["DP4", "DPS", "DPSHP", "DPT"] = Field(description="Tahap daftar pemilih.")
-    kecamatan: Annotated[list[AngkaPemilih], NonEmpty] = Field(description="Angka per kecamatan.")
+    tahap: Literal["DP4", "DPS", "DPSHP", "DPT"] = public_field(description="Tahap daftar pemilih.")
+    kecamatan: Annotated[list[AngkaPemilih], NonEmpty] = public_field(description="Angka per kecamatan.")
 
 
-class AngkaLinmas(Model):
-    kecamatan: KodeKecamatan = Field(description="Kode Kemendagri kecamatan.")
-    linmas_siap: Jumlah = Field(description="Anggota Linmas yang siap bertugas di TPS.")
+class AngkaLinmas(PublicModel):
+    kecamatan: KodeKecamatan = public_field(description="Kode Kemendagri kecamatan.")
+    linmas_siap: Jumlah = public_field(description="Anggota Linmas yang siap bertugas di TPS.")
 
 
 class LaporanLinmas(Laporan):
     """Satpol PP: Linmas ready for the TPS."""
 
-    ilustratif: illustrative_flag("linmas_siap") = Field(False, description=ILLUSTRATIVE_HELP)
+    ilustratif: illustrative_flag("linmas_siap") = public_field(False, description=ILLUSTRATIVE_HELP)
 
-    kecamatan: Annotated[list[AngkaLinmas], NonEmpty] = Field(description="Angka per kecamatan.")
+    kecamatan: Annotated[list[AngkaLinmas], NonEmpty] = public_field(description="Angka per kecamatan.")
+
+
+class Pengamanan(RestrictedModel):
+    """Where and how many security personnel are deployed: restricted by nature (Pasal 17 huruf c)."""
+
+    kategori_terbatas: ClassVar[str] = "pengamanan"
+
+    kecamatan: KodeKecamatan = restricted_field("pengamanan", description="Kode kecamatan.")
+    lokasi: Teks = restricted_field("pengamanan", description="TPS, pos, rute atau gudang yang dijaga.")
+    satuan: Teks = restricted_field("pengamanan", description="Satuan atau unsur, mis. \"Polsek Jenamas\".")
+    personel: Jumlah = restricted_field("pengamanan", description="Jumlah personel.")
+    tugas: Teks = restricted_field("pengamanan", description="Tugas: pengamanan TPS, pengawalan logistik, patroli.")
+    jadwal: Teks | None = restricted_field("pengamanan", None, description="Waktu atau jadwal bertugas.")
+
+
+class KerawananTps(RestrictedModel):
+    """An assessment of a vulnerable TPS: restricted by nature (Pasal 17 huruf a, c; h when it names people)."""
+
+    kategori_terbatas: ClassVar[str] = "kerawanan_tps"
+
+    kecamatan: KodeKecamatan = restricted_field("kerawanan_tps", description="Kode kecamatan.")
+    desa: KodeDesa | None = restricted_field("kerawanan_tps", None, description="Kode desa/kelurahan.")
+    tps: Teks = restricted_field("kerawanan_tps", description="Nomor atau nama TPS, mis. \"TPS 03\".")
+    tingkat: Literal["rawan", "sangat-rawan", "khusus"] = restricted_field(
+        "kerawanan_tps", description="rawan, sangat-rawan atau khusus.")
+    alasan: Teks = restricted_field("kerawanan_tps", description="Mengapa TPS ini dinilai rawan.")
+    pihak_terkait: Teks | None = restricted_field(
+        "kerawanan_tps", None, description="Pihak yang disebut dalam penilaian.")
+    pola_pengamanan: Teks | None = restricted_field(
+        "kerawanan_tps", None, description="Pola pengamanan Polri–TPS–Linmas, mis. \"2-2-4\".")
+
+
+class PotensiGangguan(RestrictedModel):
+    """Intelligence on a potential disruption: restricted by nature (Pasal 17 huruf a, c)."""
+
+    kategori_terbatas: ClassVar[str] = "potensi_gangguan"
+
+    uraian: Teks = restricted_field("potensi_gangguan", description="Potensi gangguan yang diperkirakan.")
+    tahap: Tahap = restricted_field("potensi_gangguan", description="sebelum, saat atau sesudah pemungutan suara.")
+    kecamatan: list[KodeKecamatan] = restricted_field(
+        "potensi_gangguan", default_factory=list, description="Kode kecamatan; kosong berarti seluruh wilayah.")
+    sumber_informasi: Teks | None = restricted_field(
+        "potensi_gangguan", None, description="Asal informasi.")
+    langkah: Teks = restricted_field("potensi_gangguan", description="Langkah pencegahan.")
 
 
 JenisInstansi = Literal["sekretariat", "kpu", "bawaslu", "polri", "tni", "kesbangpol", "disdukcapil", "satpol-pp",
                         "kejaksaan", "opd-lain"]
 
 
-class Instansi(Model):
+class Instansi(PublicModel):
     """An agency of the desk, its public contacts and what it reports."""
 
-    singkatan: Teks = Field(description="Singkatan yang dipakai sehari-hari, mis. \"KPU\".")
-    nama: Teks = Field(description="Nama lengkap instansi.")
-    jenis: JenisInstansi = Field(description="Jenis instansi; menentukan laporan yang boleh dikirim.")
-    peran: Teks = Field(description="Peran instansi dalam desk.")
-    alias: list[Teks] = Field(default_factory=list, description="Nama lain, mis. \"Kodim 1012/Buntok\".")
-    situs: Tautan | None = Field(None, description="Situs web resmi.")
-    kontak: list[Kontak] = Field(default_factory=list, description="Kontak kantor yang boleh dipublikasikan.")
-    laporan_kependudukan: list[LaporanKependudukan] = Field(
+    singkatan: Teks = public_field(description="Singkatan yang dipakai sehari-hari, mis. \"KPU\".")
+    nama: Teks = public_field(description="Nama lengkap instansi.")
+    jenis: JenisInstansi = public_field(description="Jenis instansi; menentukan laporan yang boleh dikirim.")
+    peran: Teks = public_field(description="Peran instansi dalam desk.")
+    alias: list[Teks] = public_field(default_factory=list, description="Nama lain, mis. \"Kodim 1012/Buntok\".")
+    situs: Tautan | None = public_field(None, description="Situs web resmi.")
+    kontak: list[Kontak] = public_field(default_factory=list, description="Kontak kantor yang boleh dipublikasikan.")
+    laporan_kependudukan: list[LaporanKependudukan] = public_field(
         default_factory=list, description="Laporan Disdukcapil: penduduk, wajib KTP, e-KTP, blangko.")
-    laporan_pemilih: list[LaporanPemilih] = Field(
+    laporan_pemilih: list[LaporanPemilih] = public_field(
         default_factory=list, description="Laporan KPU: pemilih dan TPS per kecamatan.")
-    laporan_linmas: list[LaporanLinmas] = Field(
+    laporan_linmas: list[LaporanLinmas] = public_field(
         default_factory=list, description="Laporan Satpol PP: Linmas siap per kecamatan.")
-    risiko: list[Risiko] = Field(default_factory=list, description="Risiko dan kendala yang dipegang instansi ini.")
+    risiko: list[Risiko] = public_field(default_factory=list, description="Risiko dan kendala yang dipegang instansi ini.")
+    pengamanan: list[Pengamanan] = restricted_field(
+        "pengamanan", default_factory=list, description="Penempatan personel pengamanan per TPS atau pos.")
+    kerawanan_tps: list[KerawananTps] = restricted_field(
+        "kerawanan_tps", default_factory=list, description="Penilaian TPS rawan.")
+    potensi_gangguan: list[PotensiGangguan] = restricted_field(
+        "potensi_gangguan", default_factory=list, description="Informasi potensi gangguan keamanan.")
 
 
 # --- kecamatan/<slug>.yml -----------------------------------------------------------------------
 
 
-class Desa(Model):
-    kode: KodeDesa = Field(description="Kode Kemendagri desa/kelurahan, mis. \"62.04.01.2001\".")
-    nama: Teks = Field(description="Nama desa/kelurahan menurut Kemendagri.")
-    jenis: Literal["desa", "kelurahan"] = Field(description="desa (kode 2xxx) atau kelurahan (kode 1xxx).")
+class Desa(PublicModel):
+    kode: KodeDesa = public_field(description="Kode Kemendagri desa/kelurahan, mis. \"62.04.01.2001\".")
+    nama: Teks = public_field(description="Nama desa/kelurahan menurut Kemendagri.")
+    jenis: Literal["desa", "kelurahan"] = public_field(description="desa (kode 2xxx) atau kelurahan (kode 1xxx).")
 
 
-class JalurLogistik(Model):
-    rute: Teks = Field(description="Rute distribusi, mis. \"Gudang KPU Buntok – Kantor Camat Jenamas\".")
-    moda: Literal["darat", "sungai", "darat-sungai"] = Field(description="Jalur darat, sungai, atau keduanya.")
-    waktu_tempuh_jam: Angka = Field(description="Waktu tempuh dalam jam, mis. 2.5.")
-    keterangan: Teks | None = Field(None, description="Kendala atau catatan jalur.")
+class JalurLogistik(ClassifiedRecord):
+    rute: Teks = public_field(description="Rute distribusi, mis. \"Gudang KPU Buntok – Kantor Camat Jenamas\".")
+    moda: Literal["darat", "sungai", "darat-sungai"] = public_field(description="Jalur darat, sungai, atau keduanya.")
+    waktu_tempuh_jam: Angka = public_field(description="Waktu tempuh dalam jam, mis. 2.5.")
+    keterangan: Teks | None = public_field(None, description="Kendala atau catatan jalur.")
 
 
-class BlankSpot(Model):
-    desa: KodeDesa = Field(description="Kode desa/kelurahan tanpa sinyal.")
-    keterangan: Teks | None = Field(None, description="Keadaan sinyal dan cara berkomunikasi.")
+class BlankSpot(ClassifiedRecord):
+    desa: KodeDesa = public_field(description="Kode desa/kelurahan tanpa sinyal.")
+    keterangan: Teks | None = public_field(None, description="Keadaan sinyal dan cara berkomunikasi.")
 
 
-class UsulanAsnPanwascam(Model):
-    diserahkan: YaTidak = Field(description="Sudah menyerahkan usulan ASN untuk sekretariat Panwascam?")
-    jumlah: Jumlah | None = Field(None, description="Jumlah ASN yang diusulkan.")
-    tanggal: Tanggal | None = Field(None, description="Tanggal penyerahan.")
-    keterangan: Teks | None = Field(None, description="Keterangan, mis. alasan belum diserahkan.")
+class AsnDiusulkan(RestrictedModel):
+    """A named civil servant proposed for the Panwascam secretariat: personal data."""
+
+    kategori_terbatas: ClassVar[str] = "data_pribadi"
+
+    nama: Teks = restricted_field("data_pribadi", description="Nama ASN.")
+    nip: NIP = restricted_field("data_pribadi", description="NIP (18 angka).")
+    jabatan: Teks | None = restricted_field("data_pribadi", None, description="Jabatan ASN.")
+
+
+class UsulanAsnPanwascam(PublicModel):
+    diserahkan: YaTidak = public_field(description="Sudah menyerahkan usulan ASN untuk sekretariat Panwascam?")
+    jumlah: Jumlah | None = public_field(None, description="Jumlah ASN yang diusulkan.")
+    tanggal: Tanggal | None = public_field(None, description="Tanggal penyerahan.")
+    keterangan: Teks | None = public_field(None, description="Keterangan, mis. alasan belum diserahkan.")
+    daftar: list[AsnDiusulkan] = restricted_field(
+        "data_pribadi", default_factory=list, description="Nama dan NIP ASN yang diusulkan.")
 
 
 class LaporanCamat(Laporan):
     """The camat: logistics routes, communication blank spots, ASN proposed for the Panwascam."""
 
-    jalur_logistik: list[JalurLogistik] = Field(default_factory=list, description="Jalur distribusi logistik.")
-    blank_spot: list[BlankSpot] = Field(default_factory=list, description="Desa tanpa sinyal komunikasi.")
-    usulan_asn_panwascam: UsulanAsnPanwascam | None = Field(None, description="Usulan ASN untuk Panwascam.")
+    jalur_logistik: list[JalurLogistik] = public_field(default_factory=list, description="Jalur distribusi logistik.")
+    blank_spot: list[BlankSpot] = public_field(default_factory=list, description="Desa tanpa sinyal komunikasi.")
+    usulan_asn_panwascam: UsulanAsnPanwascam | None = public_field(None, description="Usulan ASN untuk Panwascam.")
 
 
-class Kecamatan(Model):
+class Kecamatan(PublicModel):
     """A kecamatan: its desa/kelurahan, the camat's office and the camat's reports."""
 
-    kode: KodeKecamatan = Field(description="Kode Kemendagri kecamatan, mis. \"62.04.01\".")
-    nama: Teks = Field(description="Nama kecamatan.")
-    alias: list[Teks] = Field(default_factory=list, description="Nama lain, mis. \"Gn. Bintang Awai\", \"GBA\".")
-    ibu_kota: Teks | None = Field(None, description="Ibu kota kecamatan.")
-    kontak: list[Kontak] = Field(default_factory=list, description="Kontak kantor camat.")
-    desa: Annotated[list[Desa], NonEmpty] = Field(description="Desa dan kelurahan di kecamatan ini.")
-    laporan: list[LaporanCamat] = Field(default_factory=list, description="Laporan camat.")
-    risiko: list[Risiko] = Field(default_factory=list, description="Risiko dan kendala di kecamatan ini.")
+    kode: KodeKecamatan = public_field(description="Kode Kemendagri kecamatan, mis. \"62.04.01\".")
+    nama: Teks = public_field(description="Nama kecamatan.")
+    alias: list[Teks] = public_field(default_factory=list, description="Nama lain, mis. \"Gn. Bintang Awai\", \"GBA\".")
+    ibu_kota: Teks | None = public_field(None, description="Ibu kota kecamatan.")
+    kontak: list[Kontak] = public_field(default_factory=list, description="Kontak kantor camat.")
+    desa: Annotated[list[Desa], NonEmpty] = public_field(description="Desa dan kelurahan di kecamatan ini.")
+    laporan: list[LaporanCamat] = public_field(default_factory=list, description="Laporan camat.")
+    risiko: list[Risiko] = public_field(default_factory=list, description="Risiko dan kendala di kecamatan ini.")
 
 
 # --- rapat/<slug>.yml ---------------------------------------------------------------------------
 
 
-class Pimpinan(Model):
-    nama: Teks = Field(description="Nama pimpinan rapat.")
-    jabatan: Teks = Field(description="Jabatan pimpinan rapat.")
+class Pimpinan(PublicModel):
+    nama: Teks = public_field(description="Nama pimpinan rapat.")
+    jabatan: Teks = public_field(description="Jabatan pimpinan rapat.")
 
 
-class AgendaItem(Model):
-    instansi: Annotated[list[Slug], OneOrMany, NonEmpty] = Field(
+class AgendaItem(ClassifiedRecord):
+    instansi: Annotated[list[Slug], OneOrMany, NonEmpty] = public_field(
         description="Instansi yang dibahas (nama berkas di instansi/, atau camat-<kecamatan>).")
-    topik: Teks = Field(description="Pokok bahasan.")
-    uraian: Teks = Field(description="Apa yang dibahas atau dilaporkan.")
+    topik: Teks = public_field(description="Pokok bahasan.")
+    uraian: Teks = public_field(description="Apa yang dibahas atau dilaporkan.")
+
+
+def _decision_text(value: Any) -> Any:
+    return {"uraian": value} if isinstance(value, str) else value
+
+
+class Keputusan(ClassifiedRecord):
+    uraian: Teks = public_field(description="Keputusan atau kesepakatan rapat.")
 
 
 StatusTindakLanjut = Literal["terbuka", "berjalan", "selesai", "terhambat", "batal"]
 
 
-class TindakLanjut(Model):
-    id: Slug = Field(description="Pengenal unik di edisi ini, mis. \"tl-2020-01\".")
-    uraian: Teks = Field(description="Apa yang harus dikerjakan.")
-    pemilik: Slug = Field(description="Instansi penanggung jawab.")
-    batas_waktu: Tanggal = Field(description="Batas waktu (pada atau sesudah tanggal rapat).")
-    status: StatusTindakLanjut = Field(description="terbuka, berjalan, selesai, terhambat atau batal.")
-    tanggal_selesai: Tanggal | None = Field(None, description="Tanggal selesai; wajib bila status selesai.")
-    catatan: Teks | None = Field(None, description="Catatan.")
+class TindakLanjut(ClassifiedRecord):
+    id: Slug = public_field(description="Pengenal unik di edisi ini, mis. \"tl-2020-01\".")
+    uraian: Teks = public_field(description="Apa yang harus dikerjakan.")
+    pemilik: Slug = public_field(description="Instansi penanggung jawab.")
+    batas_waktu: Tanggal = public_field(description="Batas waktu (pada atau sesudah tanggal rapat).")
+    status: StatusTindakLanjut = public_field(description="terbuka, berjalan, selesai, terhambat atau batal.")
+    tanggal_selesai: Tanggal | None = public_field(None, description="Tanggal selesai; wajib bila status selesai.")
+    catatan: Teks | None = public_field(None, description="Catatan.")
 
 
-class Perkembangan(Model):
+class Perkembangan(ClassifiedRecord):
     """Progress, reported at this meeting, of an action item decided at an earlier one."""
 
-    id: Slug = Field(description="Pengenal tindak lanjut dari rapat sebelumnya.")
-    status: StatusTindakLanjut = Field(description="Status terbaru.")
-    tanggal_selesai: Tanggal | None = Field(None, description="Tanggal selesai; wajib bila status selesai.")
-    catatan: Teks | None = Field(None, description="Apa yang dilaporkan.")
+    id: Slug = public_field(description="Pengenal tindak lanjut dari rapat sebelumnya.")
+    status: StatusTindakLanjut = public_field(description="Status terbaru.")
+    tanggal_selesai: Tanggal | None = public_field(None, description="Tanggal selesai; wajib bila status selesai.")
+    catatan: Teks | None = public_field(None, description="Apa yang dilaporkan.")
 
 
-class Rapat(Model):
+class Rapat(ClassifiedRecord):
     """A meeting of the desk: who met, what each agency reported, what was decided and who does what."""
 
-    judul: Teks = Field(description="Judul rapat.")
-    tanggal: Tanggal = Field(description="Tanggal rapat.")
-    waktu: Jam | None = Field(None, description="Jam mulai, mis. \"09.00\".")
-    tempat: Teks = Field(description="Tempat rapat.")
-    pimpinan: Pimpinan
-    peserta: Annotated[list[Slug], NonEmpty] = Field(description="Instansi yang hadir.")
-    ringkasan: Teks = Field(description="Ringkasan rapat untuk publik.")
-    agenda: list[AgendaItem] = Field(default_factory=list, description="Pembahasan per instansi.")
-    keputusan: list[Teks] = Field(default_factory=list, description="Keputusan atau kesepakatan rapat.")
-    tindak_lanjut: list[TindakLanjut] = Field(default_factory=list, description="Tindak lanjut baru.")
-    perkembangan: list[Perkembangan] = Field(
+    judul: Teks = public_field(description="Judul rapat.")
+    tanggal: Tanggal = public_field(description="Tanggal rapat.")
+    waktu: Jam | None = public_field(None, description="Jam mulai, mis. \"09.00\".")
+    tempat: Teks = public_field(description="Tempat rapat.")
+    pimpinan: Pimpinan = public_field(description="Pimpinan rapat.")
+    peserta: Annotated[list[Slug], NonEmpty] = public_field(description="Instansi yang hadir.")
+    ringkasan: Teks = public_field(description="Ringkasan rapat untuk publik.")
+    agenda: list[AgendaItem] = public_field(default_factory=list, description="Pembahasan per instansi.")
+    keputusan: list[Annotated[Keputusan, BeforeValidator(_decision_text)]] = public_field(
+        default_factory=list, description="Keputusan atau kesepakatan rapat: teks, atau {uraian, akses, dasar}.")
+    tindak_lanjut: list[TindakLanjut] = public_field(default_factory=list, description="Tindak lanjut baru.")
+    perkembangan: list[Perkembangan] = public_field(
         default_factory=list, description="Perkembangan tindak lanjut dari rapat sebelumnya.")
-    catatan_data: Teks | None = Field(None, description="Catatan tentang keakuratan isi, mis. tanggal perkiraan.")
-    sumber: list[Sumber] = Field(default_factory=list, description="Sumber, mis. berita tentang rapat ini.")
+    catatan_data: Teks | None = public_field(None, description="Catatan tentang keakuratan isi, mis. tanggal perkiraan.")
+    notulen_internal: Teks | None = restricted_field(
+        "notulen_internal", None, description="Notulen pembahasan internal yang belum menjadi keputusan.")
+    sumber: list[Sumber] = public_field(default_factory=list, description="Sumber, mis. berita tentang rapat ini.")
 
 
 FILE_MODELS: dict[str, type[Model]] = {

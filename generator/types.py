@@ -217,25 +217,43 @@ _PHONE_CHARS = re.compile(r"\+?[0-9(][0-9 ().-]{5,22}")
 
 
 def _phone(value: Any) -> str:
-    """A phone number, normalised to E.164 (+62…): 0525 21500 → +6252521500."""
+    """A phone number as written, once it is known to make an E.164 number (see ``e164``)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise _fail(msg.EXPECTED_PHONE_QUOTES)
     text = _text(value)
-    if not _PHONE_CHARS.fullmatch(text):
+    if not _PHONE_CHARS.fullmatch(text) or e164(text) is None:
         raise _fail(msg.EXPECTED_PHONE.format(text=text))
+    return text
+
+
+def e164(text: str) -> str | None:
+    """The E.164 form of a phone number written the Indonesian way: "(0525) 21500" → "+6252521500"."""
     digits = re.sub(r"[^0-9]", "", text)
     if text.startswith("+"):
-        e164 = "+" + digits
+        number = "+" + digits
     elif digits.startswith("62"):
-        e164 = "+" + digits
+        number = "+" + digits
     elif digits.startswith("0"):
-        e164 = "+62" + digits[1:]
+        number = "+62" + digits[1:]
     else:
-        raise _fail(msg.EXPECTED_PHONE.format(text=text))
-    if not 9 <= len(e164) - 1 <= 14:
-        raise _fail(msg.EXPECTED_PHONE.format(text=text))
-    return e164
+        return None
+    return number if 9 <= len(number) - 1 <= 14 else None
 
+
+TeleponPribadi = Annotated[str, BeforeValidator(_text),
+                           WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9(][0-9 ().-]{5,22}$"})]
+"""A personal phone number: restricted, so kept as written; its shape is a warning, not an error."""
+
+NIK = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": "^[0-9]{16}$"})]
+"""A NIK, 16 digits in quotes: restricted, kept as written; its shape is checked as a warning."""
+
+NIP = Annotated[str, BeforeValidator(_text),
+                WithJsonSchema({"type": "string", "pattern": "^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$"})]
+"""A NIP, 18 digits, often written "19860926 201505 1 001": restricted, kept as written."""
+
+Dasar = Annotated[str, BeforeValidator(_text),
+                  WithJsonSchema({"type": "string", "examples": ["UU 14/2008 Pasal 17 huruf c", "UU 27/2022"]})]
+"""The legal basis of a restriction; the public edition shows only the citations found in it."""
 
 Telepon = Annotated[str, BeforeValidator(_phone),
                     WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9(][0-9 ().-]{5,22}$"})]

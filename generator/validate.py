@@ -156,6 +156,8 @@ def problem_from_error(document: Document, model: type[BaseModel], error: dict) 
         message = msg.EXPECTED_LIST.format(found=describe(value))
     elif kind == "bulletin":
         message = error["msg"]
+    elif kind == "dasar_wajib":
+        return document.problem(loc + ("akses",), error["msg"])
     else:  # a pydantic message we have not translated: still placed, never a traceback
         message = msg.INVALID_VALUE.format(detail=error["msg"])
     return document.problem(loc, message)
@@ -165,7 +167,7 @@ def _key_hint(model: type[BaseModel], loc: tuple) -> str:
     owner = model_at(model, loc[:-1])
     if owner is None:
         return ""
-    names = list(owner.model_fields)
+    names = sorted(owner.model_fields, key=lambda name: name in ("akses", "dasar"))  # the access keys last
     close = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
     if close:
         return msg.UNKNOWN_KEY_HINT.format(suggestion=close[0])

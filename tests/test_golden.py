@@ -1,4 +1,4 @@
-"""Golden Markdown: the rendered pages of the example dataset, compared byte for byte.
+"""Golden Markdown: the rendered pages of the example dataset, both editions, compared byte for byte.
 
 After an intended change of templates or data: ``make golden`` (``pytest tests/test_golden.py --update-goldens``)
 and review the diff of tests/golden/ like any other change.
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.editions import EDITIONS
 from generator.pipeline import render_project
 from generator.project import Project
 
@@ -18,24 +19,31 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
 
 
+@pytest.fixture(scope="module", params=EDITIONS)
+def edition(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
-    return render_project(Project(ROOT))
+def pages(edition) -> dict[str, str]:
+    return render_project(Project(ROOT), edition=edition)
 
 
-def test_golden_pages(pages, request):
+def test_golden_pages(pages, edition, request):
+    golden = GOLDEN / edition
     if request.config.getoption("--update-goldens"):
-        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.rmtree(golden, ignore_errors=True)
         for path, text in pages.items():
-            target = GOLDEN / path
+            target = golden / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
-                for p in GOLDEN.rglob("*.md")}
+    expected = {p.relative_to(golden).as_posix(): p.read_text(encoding="utf-8")
+                for p in golden.rglob("*.md")}
     assert sorted(pages) == sorted(expected), "pages added or removed: run `make golden` and review the diff"
     for path in sorted(pages):
-        assert pages[path] == expected[path], f"{path} differs from tests/golden/{path}: run `make golden` and review"
+        assert pages[path] == expected[path], \
+            f"{path} differs from tests/golden/{edition}/{path}: run `make golden` and review"
 
 
-def test_rendering_is_deterministic(pages):
-    assert render_project(Project(ROOT)) == pages
+def test_rendering_is_deterministic(pages, edition):
+    assert render_project(Project(ROOT), edition=edition) == pages

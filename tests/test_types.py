@@ -179,8 +179,9 @@ def test_jam_rejects(value, found):
     ("0812-3456-7890", "+6281234567890"),
     ("+6281234567890", "+6281234567890"),
 ])
-def test_telepon_normalised_to_e164(text, e164):
-    assert check(t.Telepon, text) == e164
+def test_telepon_kept_as_written_with_its_e164_form(text, e164):
+    assert check(t.Telepon, text) == text
+    assert t.e164(text) == e164
 
 
 @pytest.mark.parametrize("text", ["021", "12345678", "0525 21500 ext 2", "+62 525 21500 / 21501", "telp. 21500"])
@@ -195,7 +196,8 @@ def test_telepon_number_needs_quotes():
 
 
 def test_telepon_area_code_in_parentheses():
-    assert check(t.Telepon, "(0525) 21500") == "+6252521500"
+    assert check(t.Telepon, "(0525) 21500") == "(0525) 21500"
+    assert t.e164("(0525) 21500") == "+6252521500"
 
 
 def test_surel():

@@ -1,0 +1,100 @@
+"""Edition: the validated records filtered to what an edition may show, before anything is linked or rendered.
+
+The internal edition shows everything. The public edition is made by *removing* restricted records and
+fields here, so no later stage and no template can show what is not there:
+
+* a record marked ``akses: terbatas`` is removed;
+* a record whose kind is restricted by nature (``RestrictedModel``: security deployments, vulnerable-TPS
+  assessments, potential disruptions, lists of named ASN) is removed, whatever its file says;
+* a field marked restricted in the schema (``restricted_field``: personal phone, NIK, NIP, internal minutes)
+  is emptied;
+* a field or record whose classification the schema does not declare is treated as restricted (fail closed).
+
+What was removed is remembered only as ``Withheld`` notes: the category, its canonical legal citations and the
+page it belonged to, never the value, so a public page can say that and why something was withheld.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pydantic import BaseModel
+
+from .editions import INTERNAL
+from .exemptions import CATEGORIES, citations
+from .schema import RECORD_CATEGORY, field_access, model_access
+from .validate import EditionRecords, Record
+
+_REMOVED = object()
+
+
+@dataclass(frozen=True, order=True)
+class Withheld:
+    """Something the public edition left out: which category, on what basis, from which page."""
+
+    kategori: str  # a key of exemptions.CATEGORIES
+    dasar: tuple[str, ...]  # canonical citations, never the editor's text
+    source_kind: str  # "instansi" | "kecamatan" | "rapat"
+    source_slug: str
+    kecamatan: tuple[str, ...] = ()  # codes of the kecamatan the withheld record concerns
+
+
+def filter_edition(records: EditionRecords, edition: str) -> tuple[EditionRecords, list[Withheld]]:
+    """The records an edition may show, and the notes of what was withheld."""
+    if edition == INTERNAL:
+        return records, []
+    withheld: list[Withheld] = []
+    out = replace(records, instansi={}, kecamatan={}, rapat={})
+    for kind in ("instansi", "kecamatan", "rapat"):
+        for slug, record in getattr(records, kind).items():
+            walker = _Walker(kind, slug)
+            data = walker.value(record.data)
+            withheld.extend(walker.withheld)
+            if data is not _REMOVED:
+                getattr(out, kind)[slug] = Record(slug, data, record.document)
+    return out, sorted(set(withheld))
+
+
+class _Walker:
+    def __init__(self, kind: str, slug: str):
+        self.kind, self.slug = kind, slug
+        self.withheld: list[Withheld] = []
+
+    def note(self, kategori: str, dasar: str, value: Any) -> None:
+        codes = getattr(value, "kecamatan", None) if isinstance(value, BaseModel) else None
+        codes = (codes,) if isinstance(codes, str) else tuple(codes or ())
+        codes = tuple(c for c in codes if isinstance(c, str))
+        self.withheld.append(Withheld(kategori, tuple(citations(dasar)), self.kind, self.slug, codes))
+
+    def value(self, value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            return self.record(value)
+        if isinstance(value, (list, tuple)):
+            kept = [self.value(item) for item in value]
+            kept = [item for item in kept if item is not _REMOVED]
+            return type(value)(kept) if isinstance(value, tuple) else kept
+        return value
+
+    def record(self, record: BaseModel) -> Any:
+        cls = type(record)
+        access, kategori = model_access(cls)
+        if access != "publik":
+            kategori = kategori or "ditandai"
+            self.note(kategori, CATEGORIES[kategori].dasar, record)
+            return _REMOVED
+        if getattr(record, "akses", "publik") != "publik":
+            self.note(RECORD_CATEGORY, getattr(record, "dasar", None) or "", record)
+            return _REMOVED
+        updates = {}
+        for name, field in cls.model_fields.items():
+            current = getattr(record, name)
+            access, kategori = field_access(field)
+            if access == "publik":
+                updates[name] = self.value(current)
+                continue
+            if current not in (None, [], ()):
+                kategori = kategori or "ditandai"
+                self.note(kategori, CATEGORIES[kategori].dasar, record)
+            updates[name] = [] if isinstance(current, list) else None
+        return record.model_copy(update=updates)

@@ -1,0 +1,71 @@
+"""Data terbuka: an edition's data as downloads (JSON, CSV) with a Frictionless data-package descriptor.
+
+Written from the records and the model an edition may show, so the public downloads hold exactly what the
+public pages hold: restricted records were removed before this stage. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .model import SiteModel
+from .validate import EditionRecords
+
+FOLDER = "unduh"
+KECAMATAN_FIELDS = ["kode", "nama", "penduduk", "wajib_ktp", "ektp_rekam", "ektp_cetak", "pemilih", "tps",
+                    "linmas_siap", "status_kesiapan"]
+ACTION_FIELDS = ["id", "uraian", "pemilik", "rapat", "tanggal_rapat", "batas_waktu", "status", "tanggal_selesai",
+                 "terlambat_hari"]
+
+
+def export(records: EditionRecords, model: SiteModel) -> dict[str, str]:
+    """``{path: text}`` of the downloads, under ``unduh/``."""
+    data = {
+        "edisi": records.edisi.data.model_dump(mode="json") if records.edisi else None,
+        "instansi": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.instansi.items())},
+        "kecamatan": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.kecamatan.items())},
+        "rapat": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.rapat.items())},
+    }
+    kecamatan = [[k.kode, k.nama, *(k.figures[key].value for key in KECAMATAN_FIELDS[2:-1]), k.readiness.label]
+                 for k in model.kecamatan]
+    actions = [[a.id, a.uraian, a.pemilik.slug, a.rapat_slug, a.rapat_tanggal.isoformat(), a.batas_waktu.isoformat(),
+                a.status, a.tanggal_selesai.isoformat() if a.tanggal_selesai else "", a.days_overdue]
+               for a in model.action_items]
+    return {
+        f"{FOLDER}/data.json": json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        f"{FOLDER}/kecamatan.csv": _csv(KECAMATAN_FIELDS, kecamatan),
+        f"{FOLDER}/tindak-lanjut.csv": _csv(ACTION_FIELDS, actions),
+        f"{FOLDER}/datapackage.json": json.dumps(_package(model), ensure_ascii=False, indent=1) + "\n",
+    }
+
+
+def _csv(header: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return out.getvalue()
+
+
+def _package(model: SiteModel) -> dict:
+    integer = {"type": "integer"}
+    text = {"type": "string"}
+    return {
+        "name": f"buletin-desk-pilkada-{model.edisi.id}-{model.edition}",
+        "title": f"{model.edisi.desk.nama}: {model.edisi.nama}",
+        "description": (f"Data edisi {model.edition} buletin {model.edisi.desk.nama}, per {model.as_of.isoformat()}. "
+                        "Angka bertanda ilustratif adalah contoh, bukan data resmi."),
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
+        "resources": [
+            {"name": "kecamatan", "path": "kecamatan.csv", "format": "csv", "mediatype": "text/csv",
+             "schema": {"fields": [{"name": n, **(text if n in ("kode", "nama", "status_kesiapan") else integer)}
+                                   for n in KECAMATAN_FIELDS]}},
+            {"name": "tindak-lanjut", "path": "tindak-lanjut.csv", "format": "csv", "mediatype": "text/csv",
+             "schema": {"fields": [{"name": n, **(integer if n == "terlambat_hari" else text)}
+                                   for n in ACTION_FIELDS]}},
+            {"name": "data", "path": "data.json", "format": "json", "mediatype": "application/json",
+             "description": "Seluruh data edisi ini per berkas: edisi, instansi, kecamatan, rapat."},
+        ],
+    }
