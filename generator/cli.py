@@ -53,19 +53,23 @@ def validate(ctx: click.Context, fmt: str, strict: bool) -> None:
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder tujuan halaman Markdown.")
-@click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi.")
+@click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi situs.")
+@click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
 @click.option("--strict", is_flag=True, help="Peringatan juga menggagalkan.")
 @click.pass_context
-def render(ctx: click.Context, out_dir: Path, edition: str, strict: bool) -> None:
+def render(ctx: click.Context, out_dir: Path, edition: str, edisi: str | None, strict: bool) -> None:
     """Tulis halaman Markdown hasil data ke folder, tanpa MkDocs."""
     from .render import write_pages
     from .pipeline import render_project
 
     try:
-        pages = render_project(_project(ctx), edition=edition, strict=strict)
+        pages = render_project(_project(ctx), edition=edition, edisi=edisi, strict=strict)
     except DataProblemsError as exc:
         click.echo(report.as_text(exc.problems), err=True)
         ctx.exit(EXIT_DATA)
+    except KeyError:
+        click.echo(f"Edisi pemilihan \"{edisi}\" tidak ada.", err=True)
+        ctx.exit(EXIT_USAGE)
     write_pages(pages, out_dir)
     click.echo(f"{len(pages)} halaman Markdown ditulis ke {out_dir}")
 
@@ -94,9 +98,12 @@ def schema(ctx: click.Context, out_dir: Path | None) -> None:
               help="Bangun satu edisi saja; bawaan: publik dan internal.")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder situs; bawaan: site/ di proyek (site/publik/, site/internal/).")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Alamat situs yang diterbitkan, mis. https://org.github.io/buletin/ (untuk peta situs dan feed).")
 @click.option("--strict", is_flag=True, help="Peringatan data juga menggagalkan.")
 @click.pass_context
-def build(ctx: click.Context, edition: str | None, site_dir: Path | None, strict: bool) -> None:
+def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_url: str | None,
+          strict: bool) -> None:
     """Periksa data lalu bangun situs dengan MkDocs; situs lama tetap utuh bila gagal."""
     from .site_build import BuildFailed, build_site
 
@@ -109,13 +116,43 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, strict
     if checked.problems.warnings:
         click.echo(report.as_text(checked.problems), err=True)
     try:
-        target = build_site(project, (edition,) if edition else EDITIONS, site_dir)
+        versions = [(m.edisi.id, m.edisi.nama_singkat) for m in checked.models]
+        target = build_site(project, versions, (edition,) if edition else EDITIONS, site_dir, base_url)
     except BuildFailed as exc:
         click.echo(f"Pembangunan situs gagal: {exc}", err=True)
         click.echo("Situs sebelumnya tidak diubah.", err=True)
         ctx.exit(EXIT_DATA)
     for name in (edition,) if edition else EDITIONS:
-        click.echo(f"Edisi {name} dibangun di {target / name}")
+        click.echo(f"Edisi {name} dibangun di {target / name}: " + ", ".join(v for v, _ in versions))
+
+
+@main.command()
+@click.argument("rapat")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Berkas PDF tujuan; bawaan: <rapat>.pdf.")
+@click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
+@click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi situs.")
+@click.pass_context
+def pdf(ctx: click.Context, rapat: str, out_file: Path | None, edisi: str | None, edition: str) -> None:
+    """Tulis buletin satu rapat sebagai PDF A4 (nama rapat = nama berkasnya di rapat/)."""
+    from .pdf import MeetingNotFound, meeting_pdf
+    from .pipeline import edition_models
+
+    checked = check(_project(ctx))
+    if checked.problems.failed() or not checked.models:
+        click.echo(report.as_text(checked.problems), err=True)
+        ctx.exit(EXIT_DATA)
+    models = [m for m in edition_models(checked, edition) if edisi in (None, m.edisi.id)]
+    if not models:
+        click.echo(f"Edisi pemilihan \"{edisi}\" tidak ada.", err=True)
+        ctx.exit(EXIT_USAGE)
+    try:
+        out = meeting_pdf(models[0], rapat, out_file or Path(f"{rapat}.pdf"))
+    except MeetingNotFound:
+        known = ", ".join(r.slug for r in models[0].rapat)
+        click.echo(f"Rapat \"{rapat}\" tidak ada di edisi {models[0].edisi.id}; yang ada: {known}", err=True)
+        ctx.exit(EXIT_USAGE)
+    click.echo(f"PDF ditulis ke {out}")
 
 
 @main.command()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
+import xml.etree.ElementTree as ET
 
 from .model import SiteModel
 from .validate import EditionRecords
@@ -20,8 +22,8 @@ ACTION_FIELDS = ["id", "uraian", "pemilik", "rapat", "tanggal_rapat", "batas_wak
                  "terlambat_hari"]
 
 
-def export(records: EditionRecords, model: SiteModel) -> dict[str, str]:
-    """``{path: text}`` of the downloads, under ``unduh/``."""
+def export(records: EditionRecords, model: SiteModel, site_url: str | None = None) -> dict[str, str]:
+    """``{path: text}`` of the downloads under ``unduh/``, and the Atom feed of meetings (``feed.xml``)."""
     data = {
         "edisi": records.edisi.data.model_dump(mode="json") if records.edisi else None,
         "instansi": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.instansi.items())},
@@ -38,7 +40,39 @@ def export(records: EditionRecords, model: SiteModel) -> dict[str, str]:
         f"{FOLDER}/kecamatan.csv": _csv(KECAMATAN_FIELDS, kecamatan),
         f"{FOLDER}/tindak-lanjut.csv": _csv(ACTION_FIELDS, actions),
         f"{FOLDER}/datapackage.json": json.dumps(_package(model), ensure_ascii=False, indent=1) + "\n",
+        "feed.xml": atom_feed(model, site_url),
     }
+
+
+def atom_feed(model: SiteModel, site_url: str | None = None) -> str:
+    """An Atom feed (RFC 4287) of the meetings, newest first. Links are relative to the feed unless the site's
+    address is known; ids are stable URNs, so a reader sees the same entry across rebuilds."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    zone = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}[model.edisi.zona_waktu]
+    feed_id = uuid.uuid5(uuid.NAMESPACE_URL, f"buletin-desk-pilkada/{model.edisi.id}/{model.edition}")
+    updated = max([r.tanggal for r in model.rapat], default=model.as_of)
+    root = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "id"})
+    ET.SubElement(root, "title").text = f"{model.edisi.desk.nama}: rapat dan buletin ({model.edisi.nama_singkat})"
+    ET.SubElement(root, "id").text = f"urn:uuid:{feed_id}"
+    ET.SubElement(root, "updated").text = f"{updated.isoformat()}T00:00:00{zone}"
+    ET.SubElement(root, "link", {"rel": "self", "href": f"{base}feed.xml"})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": f"{base}rapat/"})
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = model.edisi.desk.nama
+    for meeting in model.rapat:
+        entry = ET.SubElement(root, "entry")
+        ET.SubElement(entry, "title").text = f"{meeting.judul}, {meeting.tanggal.isoformat()}"
+        ET.SubElement(entry, "id").text = f"urn:uuid:{uuid.uuid5(feed_id, meeting.slug)}"
+        ET.SubElement(entry, "updated").text = f"{meeting.tanggal.isoformat()}T{(meeting.waktu or '00.00').replace('.', ':')}:00{zone}"
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": f"{base}rapat/{meeting.slug}/"})
+        ET.SubElement(entry, "summary").text = meeting.ringkasan
+        decisions = "\n".join(f"- {d.uraian}" for d in meeting.keputusan)
+        actions = "\n".join(f"- {a.uraian} ({a.pemilik.singkatan}, {a.batas_waktu.isoformat()})"
+                             for a in meeting.tindak_lanjut)
+        ET.SubElement(entry, "content", {"type": "text"}).text = "\n\n".join(
+            part for part in (meeting.ringkasan, decisions and "Keputusan:\n" + decisions,
+                              actions and "Tindak lanjut:\n" + actions) if part)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def _csv(header: list[str], rows: list[list]) -> str:

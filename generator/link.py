@@ -17,6 +17,7 @@ from . import messages as msg
 from .load import Document
 from .exemptions import CATEGORIES, citations, format_citations
 from .model import (ActionItemView, AgencyRef, AgendaView, BlankSpotView, CamatReportView, DecisionView, Figure,
+                    FigureChange,
                     InstansiView, KecamatanView, MeetingChanges, MeetingRef, Percentage, ProgressView, RapatView,
                     ReadinessSummary, ReportSummary, RiskView, Security, SiteModel, WithheldNote)
 from .problems import Problems, Severity
@@ -179,13 +180,13 @@ class _Linker:
         for item in actions:
             item.overdue = item.open and item.batas_waktu < as_of
             item.days_overdue = (as_of - item.batas_waktu).days if item.overdue else 0
+        totals = self.totals()
         for index, meeting in enumerate(meetings):
             meeting.changes = self.meeting_changes(meeting, meetings[index + 1] if index + 1 < len(meetings) else None,
-                                                   actions)
+                                                   actions, totals)
         voting = self.edisi.pemungutan_suara.pelaksanaan or self.edisi.pemungutan_suara.rencana
         postponed = self.edisi.pemungutan_suara.rencana if self.edisi.pemungutan_suara.pelaksanaan and \
             self.edisi.pemungutan_suara.pelaksanaan != self.edisi.pemungutan_suara.rencana else None
-        totals = self.totals()
         return SiteModel(
             edisi=self.edisi,
             as_of=as_of,
@@ -445,15 +446,22 @@ class _Linker:
                 done=done.isoformat(), meeting=meeting_day.isoformat()))
 
     def meeting_changes(self, meeting: RapatView, previous: RapatView | None,
-                        actions: list[ActionItemView]) -> MeetingChanges:
+                        actions: list[ActionItemView], totals: dict[str, Figure]) -> MeetingChanges:
         closed = [p.item for p in meeting.perkembangan if p.status in ("selesai", "batal")
                   and p.previous_status not in ("selesai", "batal")]
         overdue = sorted((a for a in actions if a.rapat_tanggal < meeting.tanggal
                           and a.batas_waktu < meeting.tanggal and _status_on(a, meeting.tanggal) in
                           ("terbuka", "berjalan", "terhambat")), key=lambda a: (a.batas_waktu, a.id))
+        figures = []
+        for figure in totals.values():
+            after = _value_on(figure.history, meeting.tanggal)
+            before = _value_on(figure.history, previous.tanggal) if previous else None
+            if after is not None and (before is None or before[1] != after[1]):
+                figures.append(FigureChange(figure.label, before[1] if before else None, before[0] if before else None,
+                                            after[1], after[0], figure.source))
         return MeetingChanges(
             previous=MeetingRef(previous.slug, previous.judul, previous.tanggal) if previous else None,
-            new_items=list(meeting.tindak_lanjut), closed_items=closed, overdue_items=overdue)
+            new_items=list(meeting.tindak_lanjut), closed_items=closed, overdue_items=overdue, figures=figures)
 
     # --- risks --------------------------------------------------------------------------------
 
@@ -725,6 +733,12 @@ def _bars(figures: dict[str, Figure]) -> list[Percentage]:
 
 def _decimal(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
+
+
+def _value_on(history: list[tuple[dt.date, int | float]], day: dt.date) -> tuple[dt.date, int | float] | None:
+    """The latest (date, value) reported on or before ``day``."""
+    known = [point for point in history if point[0] <= day]
+    return known[-1] if known else None
 
 
 def _status_on(item: ActionItemView, day: dt.date) -> str:

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from . import report
 from .editions import EDITIONS, INTERNAL, PUBLIK
+from .versions import ALIAS
 from .export import export
 from .pipeline import check, publications
 from .project import Project
@@ -42,6 +43,7 @@ berkas disimpan.
 class BulletinConfig(Config):
     data_dir = config_options.Type(str, default="data")
     edition = config_options.Choice(EDITIONS, default=PUBLIK)
+    edisi = config_options.Type(str, default="")  # the election edition (data/<edisi>/); empty: the newest
     strict_data = config_options.Type(bool, default=False)
 
 
@@ -74,10 +76,18 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 return config
             self.pages, self.downloads, nav = self.last_good
         else:
-            publication = publications(checked, self.config.edition)[0]
+            available = publications(checked, self.config.edition)
+            chosen = [p for p in available if p.model.edisi.id == self.config.edisi] if self.config.edisi else available
+            if not chosen:
+                raise PluginError(f"Edisi pemilihan \"{self.config.edisi}\" tidak ada di {self.data_dir}")
+            publication = chosen[0]
             model = publication.model
+            newest = available[0].model.edisi
+            config.extra["bulletin_edisi"] = {"id": model.edisi.id, "title": model.edisi.nama_singkat}
+            config.extra["bulletin_newest"] = {"id": newest.id, "title": newest.nama_singkat}
+            config.extra["version"] = {"provider": "mike", "default": ALIAS, "alias": True}
             self.pages = render(model)
-            self.downloads = export(publication.records, model)
+            self.downloads = export(publication.records, model, config.site_url)
             nav = navigation(model)
             self.last_good = (self.pages, self.downloads, nav)
         config.nav = nav + content_nav

@@ -228,6 +228,22 @@ class ProgressView:
 
 
 @dataclass
+class FigureChange:
+    """An edition total as it stood at the previous meeting and at this one."""
+
+    label: str
+    before: int | float | None
+    before_date: dt.date | None
+    after: int | float
+    after_date: dt.date
+    source: AgencyRef | None
+
+    @property
+    def change(self) -> int | float | None:
+        return None if self.before is None else self.after - self.before
+
+
+@dataclass
 class MeetingChanges:
     """What changed since the previous meeting."""
 
@@ -235,6 +251,7 @@ class MeetingChanges:
     new_items: list[ActionItemView]
     closed_items: list[ActionItemView]
     overdue_items: list[ActionItemView]
+    figures: list[FigureChange] = field(default_factory=list)
 
 
 @dataclass

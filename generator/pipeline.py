@@ -54,14 +54,18 @@ def edition_models(checked: Checked, edition: str) -> list[SiteModel]:
     return [p.model for p in publications(checked, edition)]
 
 
-def render_project(project: Project, edition: str = PUBLIK, strict: bool = False) -> dict[str, str]:
-    """The Markdown pages of the newest election edition, or DataProblemsError with every problem."""
+def render_project(project: Project, edition: str = PUBLIK, edisi: str | None = None,
+                   strict: bool = False) -> dict[str, str]:
+    """The Markdown pages of an election edition (default: the newest), or DataProblemsError with every problem."""
     from .render import render
 
     checked = check(project)
     if checked.problems.failed(strict) or not checked.models:
         raise DataProblemsError(checked.problems)
-    return render(edition_models(checked, edition)[0])
+    models = [m for m in edition_models(checked, edition) if edisi in (None, m.edisi.id)]
+    if not models:
+        raise KeyError(edisi)
+    return render(models[0])
 
 
 def _newest_first(models: list[SiteModel]) -> list[SiteModel]:

@@ -126,6 +126,25 @@ def progress(percent: float) -> Markup:
     return Markup(f'<span class="bdp-bar" aria-hidden="true"><span style="width: {width:.1f}%"></span></span>')
 
 
+def trend(figure) -> Markup:
+    """A small inline SVG line of a figure's reports over time, with the numbers as its text alternative."""
+    history = getattr(figure, "history", None) or []
+    if len(history) < 2:
+        return Markup("–")
+    values = [value for _, value in history]
+    low, high = min(values), max(values)
+    width, height, pad = 60.0, 16.0, 2.0
+    step = (width - 2 * pad) / (len(values) - 1)
+    points = [(pad + i * step, height - pad - ((v - low) / (high - low) if high > low else 0.5) * (height - 2 * pad))
+              for i, v in enumerate(values)]
+    text = f"Tren {figure.label}: " + "; ".join(f"{tanggal(day)}: {angka(value)}" for day, value in history)
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    last_x, last_y = points[-1]
+    return Markup(f'<svg class="bdp-trend" viewBox="0 0 60 16" role="img" aria-label="{escape(text)}">'
+                  f'<title>{escape(text)}</title><polyline points="{line}"/>'
+                  f'<circle cx="{last_x:.1f}" cy="{last_y:.1f}" r="1.8"/></svg>')
+
+
 def tel(number: str) -> Markup:
     """An office phone as written, linked in its E.164 form."""
     return Markup(f'<a href="tel:{escape(e164(number) or "")}">{escape(number)}</a>')
@@ -135,7 +154,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell, block=block,
-                       badge=status_badge, progress=progress, tel=tel, title=title)
+                       badge=status_badge, progress=progress, tel=tel, title=title, trend=trend)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, KATEGORI=CATEGORIES)
     return env
 

@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+EDISI = "pilgub-kalteng-2020"  # the election edition the page-level tests read (the founding example)
 
 
 def pytest_addoption(parser):

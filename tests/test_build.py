@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import EDISI
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -16,8 +18,9 @@ BIN = Path(sys.executable).parent
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "BULLETIN_EDISI": EDISI, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -68,7 +71,7 @@ def test_bulletin_build_makes_both_editions(built_site):
     assert (built_site / "internal" / ".buletin-internal").is_file()
     assert not list((built_site / "publik").rglob(".buletin-internal"))
     assert not list(built_site.parent.glob(".site-*")), "staging folders left behind"
-    internal = (built_site / "internal" / "kecamatan" / "jenamas" / "index.html").read_text(encoding="utf-8")
+    internal = (built_site / "internal" / EDISI / "kecamatan" / "jenamas" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex' in internal
-    public = (built_site / "publik" / "kecamatan" / "jenamas" / "index.html").read_text(encoding="utf-8")
+    public = (built_site / "publik" / EDISI / "kecamatan" / "jenamas" / "index.html").read_text(encoding="utf-8")
     assert "noindex" not in public

@@ -393,7 +393,7 @@ def _restricted_texts(path: Path) -> list[str]:
 
 
 def test_public_page_says_what_was_withheld(built_site):
-    page = built_site / "publik" / "instansi" / "polres" / "index.html"
+    page = built_site / "publik" / EDISI / "instansi" / "polres" / "index.html"
     text = _page_text(page)
     assert "dikecualikan" in text.lower()
     assert "Pasal 17 huruf c" in text
@@ -401,11 +401,11 @@ def test_public_page_says_what_was_withheld(built_site):
     assert len(secrets) >= 8
     leaked = [s for s in secrets if s in text]
     assert not leaked, f"{page}: {leaked}"
-    assert (built_site / "publik" / "dikecualikan" / "index.html").is_file()
+    assert (built_site / "publik" / EDISI / "dikecualikan" / "index.html").is_file()
 
 
 def test_internal_page_shows_restricted_texts_marked(built_site):
-    text = _page_text(built_site / "internal" / "instansi" / "polres" / "index.html")
+    text = _page_text(built_site / "internal" / EDISI / "instansi" / "polres" / "index.html")
     assert "TERBATAS" in text
     assert "Pasal 17 huruf c" in text
     missing = [s for s in _restricted_texts(DATA / "instansi" / "polres.yml") if s not in text]
@@ -415,7 +415,7 @@ def test_internal_page_shows_restricted_texts_marked(built_site):
 def test_public_kecamatan_pages_do_not_reveal_where_security_is_deployed(built_site):
     """A notice "pengamanan/kerawanan TPS/potensi gangguan withheld" only on the kecamatan pages that have such
     records would disclose their disposition (Pasal 17 huruf c): such notices are on every page or on none."""
-    pages = sorted((built_site / "publik" / "kecamatan").glob("*/index.html"))
+    pages = sorted((built_site / "publik" / EDISI / "kecamatan").glob("*/index.html"))
     assert len(pages) >= 6
     texts = {p.parent.name: _page_text(p) for p in pages}
     for key in ("pengamanan", "kerawanan_tps", "potensi_gangguan"):

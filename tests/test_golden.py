@@ -19,18 +19,22 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.fixture(scope="module", params=EDITIONS)
-def edition(request) -> str:
+ELECTIONS = sorted(p.parent.name for p in (ROOT / "data").glob("*/edisi.yml"))
+
+
+@pytest.fixture(scope="module", params=[(e, s) for e in ELECTIONS for s in EDITIONS], ids="/".join)
+def edition(request) -> tuple[str, str]:
     return request.param
 
 
 @pytest.fixture(scope="module")
 def pages(edition) -> dict[str, str]:
-    return render_project(Project(ROOT), edition=edition)
+    edisi, site_edition = edition
+    return render_project(Project(ROOT), edition=site_edition, edisi=edisi)
 
 
 def test_golden_pages(pages, edition, request):
-    golden = GOLDEN / edition
+    golden = GOLDEN.joinpath(*edition)
     if request.config.getoption("--update-goldens"):
         shutil.rmtree(golden, ignore_errors=True)
         for path, text in pages.items():
@@ -42,8 +46,9 @@ def test_golden_pages(pages, edition, request):
     assert sorted(pages) == sorted(expected), "pages added or removed: run `make golden` and review the diff"
     for path in sorted(pages):
         assert pages[path] == expected[path], \
-            f"{path} differs from tests/golden/{edition}/{path}: run `make golden` and review"
+            f"{path} differs from {golden / path}: run `make golden` and review"
 
 
 def test_rendering_is_deterministic(pages, edition):
-    assert render_project(Project(ROOT), edition=edition) == pages
+    edisi, site_edition = edition
+    assert render_project(Project(ROOT), edition=site_edition, edisi=edisi) == pages

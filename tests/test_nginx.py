@@ -15,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import EDISI
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -105,12 +106,13 @@ def test_wrong_credentials_401(nginx):
 
 
 def test_right_credentials_200(nginx):
-    status, headers, body = get(nginx + "/", (USER, PASSWORD))
+    status, headers, body = get(nginx + f"/{EDISI}/", (USER, PASSWORD))
     assert status == 200
     assert "EDISI INTERNAL" in body
     assert '<meta name="robots" content="noindex' in body
     assert headers.get("X-Robots-Tag") == "noindex, nofollow"
-    assert get(nginx + "/kecamatan/jenamas/", (USER, PASSWORD))[0] == 200
+    assert get(nginx + f"/{EDISI}/kecamatan/jenamas/", (USER, PASSWORD))[0] == 200
+    assert get(nginx + "/versions.json", (USER, PASSWORD))[0] == 200
 
 
 def test_marker_file_not_served(nginx):
