@@ -19,9 +19,10 @@ site: $(STAMP)
 	$(BIN)/bulletin validate
 	$(BIN)/bulletin build
 	@echo ""
-	@echo "Situs dibangun di site/. Untuk melihatnya:"
-	@echo "  $(BIN)/python -m http.server --directory site 8000   lalu buka http://127.0.0.1:8000/"
-	@echo "  atau pratinjau langsung: $(BIN)/bulletin serve"
+	@echo "Situs dibangun: site/publik/ (edisi publik) dan site/internal/ (edisi internal), satu folder per edisi pemilihan."
+	@echo "Untuk melihatnya:"
+	@echo "  $(BIN)/python -m http.server --directory site/publik 8000   lalu buka http://127.0.0.1:8000/"
+	@echo "  (edisi internal: --directory site/internal), atau pratinjau langsung: $(BIN)/bulletin serve"
 
 test: $(STAMP)
 	scripts/system-deps
