@@ -70,6 +70,8 @@ def link(records: EditionRecords, problems: Problems, regions: RegionTree | None
     return model
 
 
+KNOWN_LISTED = 20  # names listed in an "unknown agency" message
+
 SECURITY_CATEGORIES = {"pengamanan", "kerawanan_tps", "potensi_gangguan"}
 
 
@@ -139,8 +141,10 @@ class _Linker:
 
         close = difflib.get_close_matches(slug, list(self.agencies), n=1, cutoff=0.6)
         hint = msg.UNKNOWN_KEY_HINT.format(suggestion=close[0]) if close else ""
-        self.error(document, loc, msg.UNKNOWN_AGENCY.format(ref=slug, hint=hint,
-                                                            known=", ".join(sorted(self.agencies))))
+        known = sorted(self.agencies)
+        listed = ", ".join(known[:KNOWN_LISTED]) + (f", … ({len(known) - KNOWN_LISTED} lainnya)"
+                                                    if len(known) > KNOWN_LISTED else "")
+        self.error(document, loc, msg.UNKNOWN_AGENCY.format(ref=slug, hint=hint, known=listed))
         return None
 
     def is_invalid_agency(self, slug: str) -> bool:

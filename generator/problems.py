@@ -39,9 +39,11 @@ class Problems:
     """Every problem found in a run, in the order of file, line and column."""
 
     items: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False)
 
     def add(self, problem: Problem) -> None:
-        if problem not in self.items:
+        if problem not in self._seen:  # one mistake, one message
+            self._seen.add(problem)
             self.items.append(problem)
 
     def extend(self, problems: "Problems | list[Problem]") -> None:

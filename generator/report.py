@@ -59,12 +59,15 @@ def as_job_summary(problems: Problems) -> str:
 
 
 def as_json(problems: Problems) -> str:
-    return json.dumps({
-        "errors": len(problems.errors),
-        "warnings": len(problems.warnings),
-        "problems": [{"file": p.file, "line": p.line, "column": p.column, "field": p.field,
-                      "message": p.message, "severity": p.severity.value} for p in problems],
-    }, ensure_ascii=False, indent=2)
+    """Every problem, in order, and the same grouped by file (``files``: path → count of errors, warnings)."""
+    items = [{"file": p.file, "line": p.line, "column": p.column, "field": p.field,
+              "message": p.message, "severity": p.severity.value} for p in problems]
+    files: dict[str, dict[str, int]] = {}
+    for p in problems:
+        counts = files.setdefault(p.file, {"errors": 0, "warnings": 0})
+        counts["errors" if p.severity is Severity.ERROR else "warnings"] += 1
+    return json.dumps({"errors": len(problems.errors), "warnings": len(problems.warnings), "files": files,
+                       "problems": items}, ensure_ascii=False, indent=2)
 
 
 FORMATS = {"text": as_text, "github": as_github, "json": as_json}

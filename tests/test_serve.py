@@ -1,0 +1,117 @@
+"""`bulletin serve`: the live preview rebuilds on change, and bad data never takes it down.
+
+With invalid data the preview keeps serving the last good pages, prints the problems in the terminal (no
+traceback) and shows them in a banner on every page; once fixed, the banner goes away.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+EDISI = "pilgub-kalteng-2020"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def containing(text: str, needle: str) -> str | None:
+    return text if needle in text else None
+
+
+def wait_for(predicate, seconds: float = 30.0):
+    deadline = time.monotonic() + seconds
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = predicate()
+            if last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out; last result: {last!r}")
+
+
+@pytest.fixture()
+def preview(tmp_path):
+    project = tmp_path / "proyek"
+    project.mkdir()
+    for part in ("content", "theme", "mkdocs.yml"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
+    shutil.copytree(ROOT / "data" / EDISI, project / "data" / EDISI)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with open(log, "w") as out:
+        process = subprocess.Popen([str(BIN / "bulletin"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                   cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                   start_new_session=True)
+    try:
+        yield project, f"http://127.0.0.1:{port}", log
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)
+
+
+def test_bad_data_keeps_the_last_good_pages_and_shows_the_problems(preview):
+    project, url, log = preview
+    page = url + "/kecamatan/jenamas/"
+    wait_for(lambda: "Kecamatan Jenamas" in fetch(page))
+
+    broken = project / "data" / EDISI / "kecamatan" / "jenamas.yml"
+    good = broken.read_text(encoding="utf-8")
+    broken.write_text(good.replace("nama: Jenamas\n", "nama: Jenamas\nnama: Jenamas Lama\n", 1), encoding="utf-8")
+    html = wait_for(lambda: containing(fetch(page), "Data tidak valid"))
+    assert "Kecamatan Jenamas" in html, "the last good page is still served"
+    assert "ditulis dua kali" in html, "the problem is shown on the page"
+    terminal = wait_for(lambda: containing(log.read_text(), "ditulis dua kali"))
+    assert f"data/{EDISI}/kecamatan/jenamas.yml:" in terminal
+    assert "Traceback" not in terminal
+
+    broken.write_text(good, encoding="utf-8")
+    wait_for(lambda: "Data tidak valid" not in fetch(page))
+    assert "Traceback" not in log.read_text()
+
+
+def test_preview_of_data_that_was_never_valid_shows_an_error_page(tmp_path):
+    project = tmp_path / "proyek"
+    project.mkdir()
+    for part in ("content", "theme", "mkdocs.yml"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
+    shutil.copytree(ROOT / "data" / EDISI, project / "data" / EDISI)
+    edisi = project / "data" / EDISI / "edisi.yml"
+    edisi.write_text(edisi.read_text(encoding="utf-8") + "zona_waktu: WITA\n", encoding="utf-8")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen([str(BIN / "bulletin"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        html = wait_for(lambda: fetch(f"http://127.0.0.1:{port}/"))
+        assert "Data belum dapat ditampilkan" in html
+        assert "ditulis dua kali" in html
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        output = process.communicate(timeout=15)[0].decode("utf-8", "replace")
+    assert "Traceback" not in output
