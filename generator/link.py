@@ -746,9 +746,9 @@ def _value_on(history: list[tuple[dt.date, int | float]], day: dt.date) -> tuple
 
 
 def _status_on(item: ActionItemView, day: dt.date) -> str:
-    """The status an action item had just before the meeting of ``day``."""
+    """The status an action item had at the meeting of ``day``, with the progress reported there."""
     status = item.history[0][2]
     for _, when, new_status, _ in item.history:
-        if when < day:
+        if when <= day:
             status = new_status
     return status
