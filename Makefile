@@ -26,6 +26,7 @@ site: $(STAMP)
 
 test: $(STAMP)
 	scripts/system-deps
+	scripts/node-deps
 	$(BIN)/python -m pytest
 
 golden: $(STAMP)

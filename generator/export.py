@@ -50,11 +50,12 @@ def atom_feed(model: SiteModel, site_url: str | None = None) -> str:
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     zone = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}[model.edisi.zona_waktu]
     feed_id = uuid.uuid5(uuid.NAMESPACE_URL, f"buletin-desk-pilkada/{model.edisi.id}/{model.edition}")
-    updated = max([r.tanggal for r in model.rapat], default=model.as_of)
+    stamps = {r.slug: f"{r.tanggal.isoformat()}T{(r.waktu or '00.00').replace('.', ':')}:00{zone}" for r in model.rapat}
+    updated = max(stamps.values(), default=f"{model.as_of.isoformat()}T00:00:00{zone}")  # same zone: text order
     root = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "id"})
     ET.SubElement(root, "title").text = f"{model.edisi.desk.nama}: rapat dan buletin ({model.edisi.nama_singkat})"
     ET.SubElement(root, "id").text = f"urn:uuid:{feed_id}"
-    ET.SubElement(root, "updated").text = f"{updated.isoformat()}T00:00:00{zone}"
+    ET.SubElement(root, "updated").text = updated
     ET.SubElement(root, "link", {"rel": "self", "href": f"{base}feed.xml"})
     ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": f"{base}rapat/"})
     ET.SubElement(ET.SubElement(root, "author"), "name").text = model.edisi.desk.nama
@@ -62,7 +63,7 @@ def atom_feed(model: SiteModel, site_url: str | None = None) -> str:
         entry = ET.SubElement(root, "entry")
         ET.SubElement(entry, "title").text = f"{meeting.judul}, {meeting.tanggal.isoformat()}"
         ET.SubElement(entry, "id").text = f"urn:uuid:{uuid.uuid5(feed_id, meeting.slug)}"
-        ET.SubElement(entry, "updated").text = f"{meeting.tanggal.isoformat()}T{(meeting.waktu or '00.00').replace('.', ':')}:00{zone}"
+        ET.SubElement(entry, "updated").text = stamps[meeting.slug]
         ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": f"{base}rapat/{meeting.slug}/"})
         ET.SubElement(entry, "summary").text = meeting.ringkasan
         decisions = "\n".join(f"- {d.uraian}" for d in meeting.keputusan)

@@ -52,7 +52,7 @@ def build_site(project: Project, versions: list[tuple[str, str]], editions: tupl
                     mkdocs_build(config)
                 if edition == INTERNAL:
                     write_marker(out)
-            write_version_index(staging / edition, versions)
+            write_version_index(staging / edition, versions, base_url)
             if edition == INTERNAL:
                 write_marker(staging / edition)
     except (Abort, ConfigurationError, PluginError) as exc:

@@ -35,6 +35,25 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
+NOT_FOUND = """<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Halaman tidak ditemukan · Buletin Desk Pilkada</title>
+<style>body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;
+line-height: 1.5; color: #1a1a1a; }} a {{ color: #283593; }}</style>
+</head>
+<body>
+<main>
+<h1>Halaman tidak ditemukan</h1>
+<p>Alamat ini tidak ada di Buletin Desk Pilkada. Buka buletin terbaru, <a href="{home}terbaru/">{title}</a>.</p>
+</main>
+</body>
+</html>
+"""
+
+
 def versions_json(versions: list[tuple[str, str]]) -> str:
     """mike's versions.json for (id, title) pairs, newest first; the newest carries the alias."""
     entries = [{"version": vid, "title": title, "aliases": [ALIAS] if index == 0 else []}
@@ -46,11 +65,16 @@ def redirect_page(url: str, title: str) -> str:
     return REDIRECT.format(url=html.escape(url, quote=True), title=html.escape(title))
 
 
-def write_version_index(root: Path, versions: list[tuple[str, str]]) -> None:
-    """versions.json, the root redirect and the alias folder of one site edition (``root``)."""
+def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: str | None = None) -> None:
+    """versions.json, the root redirect, a root 404 page and the alias folder of one site edition (``root``).
+
+    The 404 page is served at any missing address, so its link is absolute when the site's address is known.
+    """
     newest, title = versions[0]
     (root / "versions.json").write_text(versions_json(versions), encoding="utf-8")
     (root / "index.html").write_text(redirect_page(f"{ALIAS}/", title), encoding="utf-8")
+    home = html.escape(base_url.rstrip("/") + "/" if base_url else "/", quote=True)
+    (root / "404.html").write_text(NOT_FOUND.format(title=html.escape(title), home=home), encoding="utf-8")
     source = root / newest
     for page in sorted(source.rglob("*.html")):
         relative = page.relative_to(source).as_posix()
