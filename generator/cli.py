@@ -26,7 +26,7 @@ def _project(ctx: click.Context) -> Project:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--project", "project_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder proyek (berisi mkdocs.yml); bawaan: folder kerja atau induknya.")
 @click.pass_context
 def main(ctx: click.Context, project_dir: Path | None) -> None:

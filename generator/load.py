@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - only without libyaml
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_TEXT_CHARS = 20_000
+MAX_NUMBER_CHARS = 40  # digits of a plain number; longer is refused before Python turns it into an int
 
 Path_ = tuple  # a path inside a document: ("laporan", 2, "wajib_ktp")
 
@@ -110,6 +111,9 @@ def resolve_plain(text: str) -> Any:
         return False
     if text.lower() in _YAML11_BOOL:
         raise _ScalarProblem(msg.AMBIGUOUS_BOOL.format(text=text, as_bool=_YAML11_BOOL[text.lower()]))
+    if len(text) > MAX_NUMBER_CHARS and text.lstrip("+-")[:1].isdigit() and \
+            all(ch.isdigit() or ch in "+-._:" for ch in text):
+        raise _ScalarProblem(msg.NUMBER_TOO_LONG.format(length=len(text), limit=MAX_NUMBER_CHARS))
     if _INT.fullmatch(text):
         return int(text)
     if _LEADING_ZERO.fullmatch(text):
@@ -147,9 +151,10 @@ def _short(value: float) -> str:
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """The file's text as UTF-8 (a byte-order mark is dropped), or a problem naming its encoding."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:  # refused from its size, before it is read
+        return None, [Problem(display, 1, 1, "", msg.TOO_LARGE.format(size=size, limit=MAX_FILE_BYTES))]
     raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(display, 1, 1, "", msg.TOO_LARGE.format(size=len(raw), limit=MAX_FILE_BYTES))]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and (raw[0] == 0 or raw[1] == 0)):
         return None, [Problem(display, 1, 1, "", msg.UTF16)]
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -175,7 +180,8 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(display, exc, text)]
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a control character
-        line, column = _place(text, exc.position)
+        # libyaml counts the position in bytes of the UTF-8 text
+        line, column = _place(text, len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")))
         return None, [Problem(display, line, column, "", msg.CONTROL_CHARACTER.format(code=f"{exc.character:04X}"
                                                                                    if isinstance(exc.character, int)
                                                                                    else "?"))]
@@ -201,6 +207,8 @@ def _syntax_problem(display: str, exc: yaml.MarkedYAMLError, text: str) -> Probl
     if exc.context_mark and mark and mark.line != exc.context_mark.line and \
             (exc.problem or "").startswith(_OPENED_AT_CONTEXT):
         mark = exc.context_mark  # not closed on its line: point where the quote or bracket was opened
+    if exc.context_mark and (exc.problem or "").startswith("could not find expected ':'"):
+        mark = exc.context_mark  # the key without its colon, not the line after it
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
     # A tab in the indentation is the commonest cause of "cannot start any token" and friends.

@@ -19,6 +19,7 @@ TAG = "tag YAML \"{tag}\" tidak diizinkan; hapus tag tersebut"
 COMPLEX_KEY = "kunci harus berupa teks sederhana"
 TOO_LARGE = "berkas terlalu besar ({size} byte; batas {limit} byte); pecah menjadi beberapa berkas"
 TOO_DEEP = "struktur terlalu dalam (lebih dari {limit} tingkat); sederhanakan susunannya"
+NUMBER_TOO_LONG = "angka terlalu panjang ({length} karakter; batas {limit}); tulis dalam tanda kutip bila ini teks"
 TOO_LONG = "teks terlalu panjang ({length} karakter; batas {limit} karakter)"
 
 YAML_SYNTAX = {
@@ -42,6 +43,10 @@ YAML_SYNTAX = {
     "found character that cannot start any token":
         "karakter ini tidak boleh mengawali nilai (mis. @ atau `); tulis nilainya dalam tanda kutip",
     "found undefined alias": ANCHOR,
+    "did not find expected <document start>":
+        "masih ada isi sesudah penanda akhir dokumen (...); satu berkas hanya boleh berisi satu dokumen",
+    "exceeded maximum nesting depth":
+        "struktur terlalu dalam; sederhanakan susunannya",
     "found unexpected ':'":
         "tanda titik dua tidak diharapkan di sini; tulis nilainya dalam tanda kutip",
 }
@@ -75,6 +80,7 @@ EXPECTED_INT_THOUSANDS = ("harus bilangan bulat tanpa pemisah ribuan, ditemukan 
 EXPECTED_INT_COMMA = ("harus bilangan bulat, ditemukan \"{text}\" (koma adalah tanda desimal); "
                       "petunjuk: tulis {digits} tanpa pemisah")
 EXPECTED_NON_NEGATIVE = "tidak boleh negatif, ditemukan {value}"
+NUMBER_TOO_LARGE = "angka terlalu besar (batas {limit}); periksa kembali angkanya"
 EXPECTED_NUMBER = "harus angka (pecahan ditulis dengan titik, mis. 2.5), bukan {found}"
 EXPECTED_ILLUSTRATIVE = "harus true/false atau daftar angka yang ilustratif ({choices}), bukan {found}"
 UNKNOWN_FIGURE = "\"{name}\" bukan angka laporan ini; pilih dari: {choices}"

@@ -8,7 +8,8 @@ from .edition import filter_edition
 from .editions import INTERNAL, PUBLIK  # noqa: F401  (INTERNAL: the full view ``check`` links)
 from .link import link
 from .model import SiteModel
-from .problems import DataProblemsError, Problems
+from .load import read_text
+from .problems import DataProblemsError, Problems, display_path
 from .project import Project
 from .validate import EditionRecords, validate_tree
 
@@ -25,6 +26,7 @@ class Checked:
 def check(project: Project) -> Checked:
     """Load, validate and link every election edition of the project's data; collect every problem."""
     editions, problems = validate_tree(project.data_dir, project.root)
+    check_content(project, problems)
     models = [m for records in editions if (m := link(records, problems, edition=INTERNAL)) is not None]
     return Checked(editions, _newest_first(models), problems)
 
@@ -48,6 +50,15 @@ def publications(checked: Checked, edition: str) -> list[Publication]:
         if model is not None:
             out.append(Publication(filtered, model))
     return sorted(out, key=lambda p: (p.model.voting_day, p.model.edisi.id), reverse=True)
+
+
+def check_content(project: Project, problems: Problems) -> None:
+    """Hand-written pages are read by MkDocs as UTF-8: say so at the place, before MkDocs trips over them."""
+    if not project.content_dir.is_dir():
+        return
+    for path in sorted(project.content_dir.rglob("*.md")):
+        _, found = read_text(path, display_path(path, project.root))
+        problems.extend(found)
 
 
 def edition_models(checked: Checked, edition: str) -> list[SiteModel]:

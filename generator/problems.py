@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +31,22 @@ class Problem:
 
     def format(self) -> str:
         label = "" if self.severity is Severity.ERROR else "peringatan: "
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {label}{self.message}" if self.field else f"{where}: {label}{self.message}"
+        where = f"{printable(self.file)}:{self.line}:{self.column}"
+        field, message = printable(self.field), printable(self.message)
+        return f"{where}: {field}: {label}{message}" if field else f"{where}: {label}{message}"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def decodable(text: str) -> str:
+    """Text that can be written as UTF-8: bytes of a file name that were not UTF-8 become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def printable(text: str) -> str:
+    """One line of text that is safe for a terminal: control characters and undecodable bytes made visible."""
+    return _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], decodable(text))
 
 
 @dataclass
@@ -87,7 +102,7 @@ def display_path(path: Path, root: Path | None = None) -> str:
         if base is None:
             continue
         try:
-            return path.resolve().relative_to(Path(base).resolve()).as_posix()
+            return decodable(path.resolve().relative_to(Path(base).resolve()).as_posix())
         except ValueError:
             continue
-    return path.as_posix()
+    return decodable(path.as_posix())

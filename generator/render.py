@@ -66,9 +66,9 @@ def perubahan(value: int | float | None) -> str:
 
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
-_INLINE_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+_INLINE_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(([^()]*)\)")
 _SCRIPT_SCHEME = re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE)
-_LINK_DEFINITION = re.compile(r"^([ \t]{0,3})\[([^\]\n]+)\]:", re.MULTILINE)
+_KEPT = "\ue000"  # a private-use character marks a kept link while the rest is escaped
 
 
 def is_safe_url(url: str) -> bool:
@@ -80,24 +80,29 @@ def is_safe_url(url: str) -> bool:
 def safe_markdown(value) -> str:
     """Text from the data as Markdown in a safe subset, with no live markup of its own.
 
-    HTML is escaped (``<script>`` shows as text), braces are escaped (no attribute lists, nothing that
-    looks like a template), images are shown as text (no outside requests), and a link stays a link only
-    when it is http(s) or mailto. Emphasis, lists and safe links keep working.
+    HTML is escaped (``<script>`` shows as text); braces and ``=`` are written as entities (no attribute
+    lists, nothing that looks like a template or an event attribute); every square bracket is escaped except
+    those of a whole inline link to an http(s) or mailto address on one line, so no text can close a link of
+    the page around it or open one of its own; images show as text (no outside requests). Emphasis, lists and
+    safe links keep working.
     """
-    text = str(escape("" if value is None else value))
-    # Characters that could start markup of another layer, written as entities: the reader sees the same
-    # text, and no attribute (``onerror=``), attribute list (``{: …}``) or template (``{{ }}``) survives.
+    text = str(escape("" if value is None else value)).replace(_KEPT, "")
     text = text.replace("{", "&#123;").replace("}", "&#125;").replace("=", "&#61;")
     text = _SCRIPT_SCHEME.sub(lambda m: m.group(1) + "&#58;", text)
+    kept: list[str] = []
 
-    def link(match: re.Match) -> str:
+    def keep(match: re.Match) -> str:
         bang, label, url = match.groups()
-        if bang or not is_safe_url(url.replace("&amp;", "&")):
-            return f"{bang}&#91;{label}&#93;&#40;{url}&#41;"
-        return match.group(0)
+        url = url.strip()
+        if bang or not url or any(ch.isspace() for ch in url) or not is_safe_url(url.replace("&amp;", "&")) \
+                or "\n" in label:
+            return match.group(0)
+        kept.append(f"[{label}]({url})")
+        return f"{_KEPT}{len(kept) - 1}{_KEPT}"
 
-    text = _INLINE_LINK.sub(link, text)
-    return _LINK_DEFINITION.sub(lambda m: f"{m.group(1)}&#91;{m.group(2)}&#93;:", text)
+    text = _INLINE_LINK.sub(keep, text)
+    text = text.replace("[", "&#91;").replace("]", "&#93;")
+    return re.sub(f"{_KEPT}(\\d+){_KEPT}", lambda m: kept[int(m.group(1))], text)
 
 
 def cell(value) -> Markup:

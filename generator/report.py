@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from .problems import Problems, Severity
+from .problems import Problems, Severity, decodable, printable
 
 
 def summary_line(problems: Problems) -> str:
@@ -35,9 +35,9 @@ def as_github(problems: Problems) -> str:
     lines = []
     for p in problems:
         command = "error" if p.severity is Severity.ERROR else "warning"
-        title = _escape_property(p.field or "data")
-        lines.append(f"::{command} file={_escape_property(p.file)},line={p.line},col={p.column},title={title}::"
-                     f"{_escape_data(p.message)}")
+        title = _escape_property(decodable(p.field) or "data")
+        lines.append(f"::{command} file={_escape_property(decodable(p.file))},line={p.line},col={p.column},"
+                     f"title={title}::{_escape_data(decodable(p.message))}")
     lines.append(summary_line(problems))
     return "\n".join(lines)
 
@@ -49,22 +49,27 @@ def as_job_summary(problems: Problems) -> str:
     for p in problems:
         by_file[p.file].append(p)
     for file, items in by_file.items():
-        out += [f"### `{file}`", "", "| baris | kolom | bidang | jenis | pesan |", "|---:|---:|---|---|---|"]
+        out += [f"### {_cell(file)}", "", "| baris | kolom | bidang | jenis | pesan |", "|---:|---:|---|---|---|"]
         for p in items:
             kind = "kesalahan" if p.severity is Severity.ERROR else "peringatan"
-            message = p.message.replace("|", "\\|")
-            out.append(f"| {p.line} | {p.column} | `{p.field}` | {kind} | {message} |")
+            out.append(f"| {p.line} | {p.column} | {_cell(p.field)} | {kind} | {_cell(p.message)} |")
         out.append("")
     return "\n".join(out)
 
 
+def _cell(text: str) -> str:
+    """Text for one cell of a Markdown table: one line, with no column separator."""
+    one_line = " ".join(decodable(text).split())
+    return printable(one_line).replace("|", "\\|")
+
+
 def as_json(problems: Problems) -> str:
     """Every problem, in order, and the same grouped by file (``files``: path → count of errors, warnings)."""
-    items = [{"file": p.file, "line": p.line, "column": p.column, "field": p.field,
-              "message": p.message, "severity": p.severity.value} for p in problems]
+    items = [{"file": decodable(p.file), "line": p.line, "column": p.column, "field": decodable(p.field),
+              "message": decodable(p.message), "severity": p.severity.value} for p in problems]
     files: dict[str, dict[str, int]] = {}
     for p in problems:
-        counts = files.setdefault(p.file, {"errors": 0, "warnings": 0})
+        counts = files.setdefault(decodable(p.file), {"errors": 0, "warnings": 0})
         counts["errors" if p.severity is Severity.ERROR else "warnings"] += 1
     return json.dumps({"errors": len(problems.errors), "warnings": len(problems.warnings), "files": files,
                        "problems": items}, ensure_ascii=False, indent=2)

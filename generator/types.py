@@ -82,20 +82,28 @@ _THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
 _THOUSANDS_COMMA = re.compile(r"[1-9][0-9]{0,2}(,[0-9]{3})+")
 
 
+MAX_COUNT = 1_000_000_000  # more people, TPS or cards than this is a typing mistake
+MAX_NUMBER = 1_000_000.0
+
+
 def _count(value: Any) -> int:
     """A count: a plain integer, or text with Indonesian thousands dots ("131.606")."""
     if isinstance(value, bool):
         raise _fail(msg.EXPECTED_INT.format(found=describe(value)))
+    if isinstance(value, str) and len(value) > 20:
+        raise _fail(msg.NUMBER_TOO_LARGE.format(limit=f"{MAX_COUNT:,}".replace(",", ".")))
     if isinstance(value, int):
         if value < 0:
             raise _fail(msg.EXPECTED_NON_NEGATIVE.format(value=value))
+        if value > MAX_COUNT:
+            raise _fail(msg.NUMBER_TOO_LARGE.format(limit=f"{MAX_COUNT:,}".replace(",", ".")))
         return value
     if isinstance(value, str):
         text = value.strip()
         if text.isdigit() and text.isascii():
-            return int(text)
+            return _count(int(text))
         if _THOUSANDS.fullmatch(text):
-            return int(text.replace(".", ""))
+            return _count(int(text.replace(".", "")))
         if _THOUSANDS_COMMA.fullmatch(text):
             raise _fail(msg.EXPECTED_INT_COMMA.format(text=text, digits=text.replace(",", "")))
         if re.fullmatch(r"[1-9][0-9]{0,2}([ .][0-9]{3})+", text):
@@ -112,6 +120,8 @@ def _number(value: Any) -> float:
         raise _fail(msg.EXPECTED_NUMBER.format(found=describe(value)))
     if value < 0:
         raise _fail(msg.EXPECTED_NON_NEGATIVE.format(value=value))
+    if not value <= MAX_NUMBER:  # also refuses inf and nan
+        raise _fail(msg.NUMBER_TOO_LARGE.format(limit="1.000.000"))
     return float(value)
 
 
@@ -271,7 +281,7 @@ def _email(value: Any) -> str:
 
 Surel = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 
-_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"]*)?", re.IGNORECASE)
+_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'()\[\]{}`\\]*)?", re.IGNORECASE)
 
 
 def _url(value: Any) -> str:

@@ -77,9 +77,13 @@ def validate_tree(data_dir: Path, root: Path | None = None) -> tuple[list[Editio
 def validate_edition(folder: Path, problems: Problems, root: Path | None = None) -> EditionRecords:
     records = EditionRecords(id=folder.name, folder=folder)
     for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.suffix not in YAML_SUFFIXES:
+        if not path.is_file() or path.suffix.lower() not in YAML_SUFFIXES:
             continue
         display = display_path(path, root)
+        if path.suffix not in YAML_SUFFIXES:
+            problems.add(Problem(display, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
+            records.mark_invalid(_kind_of(folder, path) or "unknown", path.stem)
+            continue
         kind = _kind_of(folder, path)
         if kind is None:
             problems.add(Problem(display, 1, 1, "", msg.UNKNOWN_FILE))
