@@ -24,6 +24,7 @@ REDIRECT = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>Mengalihkan ke {title}</title>
+<link rel="icon" href="data:,">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{url}">
 <meta http-equiv="refresh" content="0; url={url}">
@@ -41,6 +42,7 @@ NOT_FOUND = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Halaman tidak ditemukan · Buletin Desk Pilkada</title>
+<link rel="icon" href="data:,">
 <style>body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;
 line-height: 1.5; color: #1a1a1a; }} a {{ color: #283593; }}</style>
 </head>

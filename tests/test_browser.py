@@ -1,0 +1,428 @@
+"""What readers get, checked in a real browser: accessible, fast to lay out on a phone, and self-contained pages.
+
+Both site editions (publik, internal), with every election edition in data/, are built for the address a real
+HTTP server started here serves them at (``--base-url``, as the deploy workflow does), and Debian's Chromium
+(never a downloaded browser) visits every real page of every edition, 404.html included; the ``terbaru/``
+alias and the root redirects are redirect pages and are left out. On each page:
+
+* no console error and no uncaught exception, and no request to any host but the local server;
+* axe-core (from npm, ``scripts/node-deps``) finds no violation of WCAG 2.0/2.1 A and AA;
+* at 360 px wide the page does not scroll sideways (a wide table scrolls inside its own wrapper) and the text in
+  tables is at least 12 px;
+* status badges carry a word and progress bars a number, so neither relies on colour alone.
+
+Then Material's search finds a kecamatan and agencies by name, and screenshots of the beranda and a kecamatan
+page, on a desktop and a 360 px phone, are saved under artifacts/screenshots/ for a person to look at.
+
+One browser visits the pages once (two tabs at a time); the tests read the results.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import EDISI
+from node_deps import node_package
+
+playwright_async = pytest.importorskip("playwright.async_api")
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+EDITIONS = ("publik", "internal")
+ALIAS = "terbaru"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 760}
+MIN_TABLE_TEXT_PX = 12
+TABS = 2  # pages visited at once: the machine has two cores
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+
+# --- the site, served ------------------------------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the base class's signature)
+        pass
+
+
+@dataclass
+class ServedSite:
+    root: Path  # holds publik/ and internal/
+    url: str  # http://127.0.0.1:<port>, no trailing slash
+    pages: list[str]  # every real page, as a path from the server root: publik/<edisi>/kecamatan/jenamas/
+
+    def address(self, path: str) -> str:
+        return f"{self.url}/{path}"
+
+
+def is_redirect(html: Path) -> bool:
+    return 'http-equiv="refresh"' in html.read_text(encoding="utf-8", errors="replace")[:2000].lower()
+
+
+def real_pages(root: Path) -> list[str]:
+    """Every page of both site editions, from every election edition and the edition's root (its 404 page);
+    not the alias ``terbaru/`` nor the root redirect, which are redirect pages."""
+    pages = []
+    for edition in EDITIONS:
+        for html in sorted((root / edition).rglob("*.html")):
+            path = html.relative_to(root).as_posix()
+            if path.startswith(f"{edition}/{ALIAS}/") or is_redirect(html):
+                continue
+            pages.append(path[: -len("index.html")] if path.endswith("/index.html") else path)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """Both editions built for, and served by, a real HTTP server on 127.0.0.1 (a free port)."""
+    root = tmp_path_factory.mktemp("dibaca") / "site"
+    root.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    server.daemon_threads = True
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        for edition in EDITIONS:  # one build per edition: each is served under its own base address
+            result = subprocess.run([str(BIN / "bulletin"), "build", "--edition", edition, "--site-dir", str(root),
+                                     "--base-url", f"{url}/{edition}/"], cwd=ROOT, capture_output=True,
+                                    text=True, env=env, stdin=subprocess.DEVNULL)
+            assert result.returncode == 0, result.stdout + result.stderr
+        yield ServedSite(root=root, url=url, pages=real_pages(root))
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> Path:
+    return node_package("axe-core/axe.min.js")
+
+
+class Browser:
+    """One Chromium for the whole session, driven by Playwright's async API from an event loop in its own thread,
+    so that the tests (plain functions) can hand it work and several tabs can work at once."""
+
+    def __init__(self):
+        assert CHROMIUM.exists(), f"{CHROMIUM} is not installed: run scripts/system-deps (make test does)"
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.run(self._start())
+
+    async def _start(self):
+        self.playwright = await playwright_async.async_playwright().start()
+        self.chromium = await self.playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        self.context = await self.chromium.new_context(viewport=DESKTOP)
+
+    async def _stop(self):
+        await self.context.close()
+        await self.chromium.close()
+        await self.playwright.stop()
+
+    def run(self, coroutine, timeout: float = 900):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def close(self):
+        try:
+            self.run(self._stop(), timeout=60)
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    instance = Browser()
+    try:
+        yield instance
+    finally:
+        instance.close()
+
+
+# --- what the browser measures on a page ---------------------------------------------------------------------
+
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary, html: n.html}))}));
+}"""
+
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+# Every element in a table cell that holds text of its own, with its computed size, if under the minimum.
+SMALL_TABLE_TEXT = """(minimum) => {
+  const small = [];
+  for (const cell of document.querySelectorAll('.md-typeset table th, .md-typeset table td')) {
+    for (const el of [cell, ...cell.querySelectorAll('*')]) {
+      const text = [...el.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('').trim();
+      if (!text || !el.getClientRects().length) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < minimum) small.push(`${size}px <${el.tagName.toLowerCase()} class="${el.getAttribute('class') || ''}">${text.slice(0, 40)}`);
+    }
+  }
+  return small;
+}"""
+
+# What overflows the page sideways: the widest elements past the right edge, to say where to look.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth, scrollWidth = document.documentElement.scrollWidth;
+  const wide = [];
+  if (scrollWidth <= width) return {scrollWidth, culprits: wide};
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && !el.closest('.md-typeset__scrollwrap, .md-sidebar, .md-search')) {
+      wide.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} right=${Math.round(box.right)}`);
+    }
+  }
+  return {scrollWidth, culprits: wide.slice(0, 5)};
+}"""
+
+# Badges must say their status in words, progress bars must come with the number; colour is never alone.
+COLOUR_ALONE = """() => {
+  const problems = [];
+  const words = el => [...el.childNodes].filter(n => !(n.nodeType === Node.ELEMENT_NODE && n.getAttribute('aria-hidden') === 'true'))
+                                      .map(n => n.textContent).join('').trim();
+  for (const badge of document.querySelectorAll('.bdp-badge')) {
+    if (!/[A-Za-z]{3,}/.test(words(badge))) problems.push(`badge without a word: ${badge.outerHTML.slice(0, 120)}`);
+  }
+  for (const bar of document.querySelectorAll('.bdp-bar')) {
+    const row = bar.closest('tr');
+    const text = row ? row.innerText : '';
+    if (bar.getAttribute('aria-hidden') !== 'true' && !bar.getAttribute('aria-label')) {
+      problems.push(`progress bar neither hidden nor named: ${bar.outerHTML.slice(0, 120)}`);
+    }
+    if (!/\\d+(,\\d+)?%/.test(text)) problems.push(`progress bar without its percentage in words: ${text.slice(0, 120)}`);
+  }
+  return {problems, badges: document.querySelectorAll('.bdp-badge').length,
+          bars: document.querySelectorAll('.bdp-bar').length};
+}"""
+
+
+@dataclass
+class Visit:
+    page: str
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+    violations: list[dict] = field(default_factory=list)
+    scroll_width: int = 0  # at 360 px
+    overflowing: list[str] = field(default_factory=list)
+    small_table_text: list[str] = field(default_factory=list)
+    colour_alone: list[str] = field(default_factory=list)
+    badges: int = 0
+    bars: int = 0
+    error: str | None = None
+
+
+def is_local(url: str, base: str) -> bool:
+    scheme = urlsplit(url).scheme
+    return scheme in ("data", "blob", "about") or url == base or url.startswith(base + "/")
+
+
+def console_error(message) -> str:
+    where = (message.location or {}).get("url")  # for "Failed to load resource", the resource
+    return f"console: {message.text}" + (f" ({where})" if where else "")
+
+
+def watch(page, visit: Visit, base: str) -> None:
+    page.on("console", lambda message: visit.console_errors.append(console_error(message))
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: visit.console_errors.append(f"exception: {error}"))
+    page.on("request", lambda request: None if is_local(request.url, base)
+            else visit.outside_requests.append(request.url))
+    page.on("response", lambda response: visit.failed_requests.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+
+
+async def check_page(context, site: ServedSite, path: str, axe_js: Path) -> Visit:
+    visit = Visit(path)
+    page = await context.new_page()
+    watch(page, visit, site.url)
+    try:
+        await page.set_viewport_size(DESKTOP)
+        await page.goto(site.address(path), wait_until="load")
+        await page.add_script_tag(path=str(axe_js))
+        visit.violations = await page.evaluate(AXE_RUN, WCAG_TAGS)
+        colour = await page.evaluate(COLOUR_ALONE)
+        visit.colour_alone, visit.badges, visit.bars = colour["problems"], colour["badges"], colour["bars"]
+        await page.set_viewport_size(PHONE)
+        await page.evaluate(NEXT_FRAME)
+        overflow = await page.evaluate(OVERFLOW)
+        visit.scroll_width, visit.overflowing = overflow["scrollWidth"], overflow["culprits"]
+        visit.small_table_text = await page.evaluate(SMALL_TABLE_TEXT, MIN_TABLE_TEXT_PX)
+    except Exception as exc:  # a page the browser could not check: test_every_page_… fails and says why
+        visit.error = f"{type(exc).__name__}: {exc}"
+    finally:
+        await page.close()
+    return visit
+
+
+async def check_all(browser: Browser, site: ServedSite, axe_js: Path) -> dict[str, Visit]:
+    tabs = asyncio.Semaphore(TABS)
+
+    async def one(path: str) -> Visit:
+        async with tabs:
+            return await check_page(browser.context, site, path, axe_js)
+
+    visits = await asyncio.gather(*(one(path) for path in site.pages))
+    return {visit.page: visit for visit in visits}
+
+
+@pytest.fixture(scope="module")
+def visits(browser, served_site, axe_js) -> dict[str, Visit]:
+    return browser.run(check_all(browser, served_site, axe_js))
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    lines = []
+    for page, items in problems.items():
+        lines.append(page)
+        lines += [f"    {item}" for item in items]
+    return f"{len(problems)} pages:\n" + "\n".join(lines)
+
+
+def describe(violation: dict) -> str:
+    nodes = violation["nodes"]
+    where = "; ".join(f"{n['target']} ({' '.join(n['summary'].split())[:200]})" for n in nodes[:3])
+    more = f" and {len(nodes) - 3} more" if len(nodes) > 3 else ""
+    return f"{violation['id']} [{violation['impact']}] {violation['help']}: {where}{more}"
+
+
+# --- every page ------------------------------------------------------------------------------------------------
+
+
+def test_every_page_of_every_edition_is_visited(served_site, visits):
+    pages = served_site.pages
+    for edition in EDITIONS:
+        edisi_folders = {p.name for p in (served_site.root / edition).iterdir() if p.is_dir() and p.name != ALIAS}
+        assert EDISI in edisi_folders, (edition, sorted(edisi_folders))
+        for edisi in edisi_folders:
+            for page in ("", "404.html", "kecamatan/", "kecamatan/jenamas/", "instansi/kpu/", "tindak-lanjut/"):
+                assert f"{edition}/{edisi}/{page}" in pages, f"{edition}/{edisi}/{page}"
+    assert not any(f"/{ALIAS}/" in p or p.startswith(f"{ALIAS}/") for p in pages)
+    not_checked = {page: [visit.error] for page, visit in visits.items() if visit.error}
+    assert not not_checked, "the browser could not check " + report(not_checked)
+
+
+def test_no_console_errors(visits):
+    problems = {page: v.console_errors + [f"HTTP {r}" for r in v.failed_requests]
+                for page, v in visits.items() if v.console_errors or v.failed_requests}
+    assert not problems, "console errors, exceptions or failed requests on " + report(problems)
+
+
+def test_no_request_leaves_the_local_server(visits):
+    problems = {page: sorted(set(v.outside_requests)) for page, v in visits.items() if v.outside_requests}
+    assert not problems, "requests to other hosts from " + report(problems)
+
+
+def test_no_accessibility_violations(visits):
+    problems = {page: [describe(violation) for violation in v.violations] for page, v in visits.items()
+                if v.violations}
+    assert not problems, f"axe-core ({', '.join(WCAG_TAGS)}) violations on " + report(problems)
+
+
+def test_no_sideways_scrolling_at_360px(visits):
+    problems = {page: [f"scrollWidth {v.scroll_width} > {PHONE['width']}"] + v.overflowing
+                for page, v in visits.items() if v.scroll_width > PHONE["width"]}
+    assert not problems, "the page scrolls sideways on a 360 px phone: " + report(problems)
+
+
+def test_table_text_readable_at_360px(visits):
+    problems = {page: v.small_table_text[:8] + ([f"… {len(v.small_table_text) - 8} more"]
+                                               if len(v.small_table_text) > 8 else [])
+                for page, v in visits.items() if v.small_table_text}
+    assert not problems, f"table text under {MIN_TABLE_TEXT_PX} px: " + report(problems)
+
+
+def test_status_and_progress_not_by_colour_alone(visits):
+    assert sum(v.badges for v in visits.values()) > 0 and sum(v.bars for v in visits.values()) > 0
+    problems = {page: v.colour_alone for page, v in visits.items() if v.colour_alone}
+    assert not problems, report(problems)
+
+
+# --- search -----------------------------------------------------------------------------------------------------
+
+SEARCHES = [("Jenamas", "kecamatan/jenamas/"), ("KPU", "instansi/kpu/"), ("Satpol PP", "instansi/satpol-pp/")]
+
+RESULT_LINKS = "() => [...document.querySelectorAll('.md-search-result__list a')].map(a => a.href)"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("query, target", SEARCHES, ids=[q for q, _ in SEARCHES])
+def test_search_finds_kecamatan_and_agencies(served_site, browser, edition, query, target):
+    beranda = served_site.address(f"{edition}/{EDISI}/")
+    expected = beranda + target
+
+    async def search() -> tuple[bool, list[str], list[str]]:
+        page = await browser.context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            await page.goto(beranda, wait_until="load")
+            field_ = page.locator("input.md-search__input")
+            await field_.click()
+            await field_.press_sequentially(query, delay=30)
+            try:
+                await page.wait_for_function(
+                    "(expected) => [...document.querySelectorAll('.md-search-result__list a')]"
+                    ".some(a => { const u = new URL(a.href); return u.origin + u.pathname === expected; })", arg=expected, timeout=15_000)
+                found = True
+            except playwright_async.TimeoutError:
+                found = False
+            return found, await page.evaluate(RESULT_LINKS), errors
+        finally:
+            await page.close()
+
+    found, links, errors = browser.run(search())
+    assert found, f"searching {query!r} on {beranda} gave no link to {expected}; results: {links[:10]}"
+    assert not errors, errors
+
+
+# --- what a person sees -----------------------------------------------------------------------------------------
+
+SHOWN = [("beranda", ""), ("kecamatan-jenamas", "kecamatan/jenamas/")]
+
+
+@pytest.mark.parametrize("name, path", SHOWN, ids=[n for n, _ in SHOWN])
+def test_screenshots_and_phone_accessibility(served_site, browser, axe_js, name, path):
+    """Screenshots of the public beranda and a kecamatan page on a desktop and a phone (artifacts/screenshots/),
+    and axe at phone width too, where the navigation is a drawer and wide tables scroll in their wrappers."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    async def shoot() -> list[dict]:
+        page = await browser.context.new_page()
+        try:
+            await page.set_viewport_size(DESKTOP)
+            await page.goto(served_site.address(f"publik/{EDISI}/{path}"), wait_until="load")
+            await page.screenshot(path=str(SCREENSHOTS / f"{name}-1280.png"), full_page=True)
+            await page.set_viewport_size(PHONE)
+            await page.evaluate(NEXT_FRAME)
+            await page.screenshot(path=str(SCREENSHOTS / f"{name}-360.png"), full_page=True)
+            await page.add_script_tag(path=str(axe_js))
+            return await page.evaluate(AXE_RUN, WCAG_TAGS)
+        finally:
+            await page.close()
+
+    violations = browser.run(shoot())
+    for width in (1280, 360):
+        shot = SCREENSHOTS / f"{name}-{width}.png"
+        assert shot.stat().st_size > 10_000, shot
+    assert not violations, "at 360 px: " + "\n".join(describe(v) for v in violations)
