@@ -24,7 +24,7 @@ REDIRECT = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>Mengalihkan ke {title}</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="{icon}">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{url}">
 <meta http-equiv="refresh" content="0; url={url}">
@@ -42,7 +42,7 @@ NOT_FOUND = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Halaman tidak ditemukan · Buletin Desk Pilkada</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="{home}{icon}">
 <style>body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;
 line-height: 1.5; color: #1a1a1a; }} a {{ color: #283593; }}</style>
 </head>
@@ -63,8 +63,13 @@ def versions_json(versions: list[tuple[str, str]]) -> str:
     return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
 
 
-def redirect_page(url: str, title: str) -> str:
-    return REDIRECT.format(url=html.escape(url, quote=True), title=html.escape(title))
+ICON = "assets/images/favicon.png"  # Material's, in every version
+
+
+def redirect_page(url: str, title: str, icon: str) -> str:
+    """A page that sends the reader on to ``url``; ``icon`` is the favicon's address from this page."""
+    return REDIRECT.format(url=html.escape(url, quote=True), title=html.escape(title),
+                           icon=html.escape(icon, quote=True))
 
 
 def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: str | None = None) -> None:
@@ -74,9 +79,11 @@ def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: s
     """
     newest, title = versions[0]
     (root / "versions.json").write_text(versions_json(versions), encoding="utf-8")
-    (root / "index.html").write_text(redirect_page(f"{ALIAS}/", title), encoding="utf-8")
+    (root / "index.html").write_text(redirect_page(f"{ALIAS}/", title, f"{newest}/{ICON}"), encoding="utf-8")
     home = html.escape(base_url.rstrip("/") + "/" if base_url else "/", quote=True)
-    (root / "404.html").write_text(NOT_FOUND.format(title=html.escape(title), home=home), encoding="utf-8")
+    (root / "404.html").write_text(NOT_FOUND.format(title=html.escape(title), home=home,
+                                                    icon=html.escape(f"{newest}/{ICON}", quote=True)),
+                                   encoding="utf-8")
     source = root / newest
     for page in sorted(source.rglob("*.html")):
         relative = page.relative_to(source).as_posix()
@@ -86,4 +93,5 @@ def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: s
         if url.endswith("/index.html"):
             url = url[: -len("index.html")]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(redirect_page(url, title), encoding="utf-8")
+        icon = "../" * (depth + 1) + f"{newest}/{ICON}"
+        target.write_text(redirect_page(url, title, icon), encoding="utf-8")
