@@ -24,7 +24,6 @@ REDIRECT = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>Mengalihkan ke {title}</title>
-<link rel="icon" href="{icon}">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{url}">
 <meta http-equiv="refresh" content="0; url={url}">
@@ -66,10 +65,9 @@ def versions_json(versions: list[tuple[str, str]]) -> str:
 ICON = "assets/images/favicon.png"  # Material's, in every version
 
 
-def redirect_page(url: str, title: str, icon: str) -> str:
-    """A page that sends the reader on to ``url``; ``icon`` is the favicon's address from this page."""
-    return REDIRECT.format(url=html.escape(url, quote=True), title=html.escape(title),
-                           icon=html.escape(icon, quote=True))
+def redirect_page(url: str, title: str) -> str:
+    """A page that sends the reader on to ``url`` at once (no favicon: its request would only be cut off)."""
+    return REDIRECT.format(url=html.escape(url, quote=True), title=html.escape(title))
 
 
 def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: str | None = None) -> None:
@@ -79,7 +77,7 @@ def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: s
     """
     newest, title = versions[0]
     (root / "versions.json").write_text(versions_json(versions), encoding="utf-8")
-    (root / "index.html").write_text(redirect_page(f"{ALIAS}/", title, f"{newest}/{ICON}"), encoding="utf-8")
+    (root / "index.html").write_text(redirect_page(f"{ALIAS}/", title), encoding="utf-8")
     home = html.escape(base_url.rstrip("/") + "/" if base_url else "/", quote=True)
     (root / "404.html").write_text(NOT_FOUND.format(title=html.escape(title), home=home,
                                                     icon=html.escape(f"{newest}/{ICON}", quote=True)),
@@ -93,5 +91,4 @@ def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: s
         if url.endswith("/index.html"):
             url = url[: -len("index.html")]
         target.parent.mkdir(parents=True, exist_ok=True)
-        icon = "../" * (depth + 1) + f"{newest}/{ICON}"
-        target.write_text(redirect_page(url, title, icon), encoding="utf-8")
+        target.write_text(redirect_page(url, title), encoding="utf-8")
