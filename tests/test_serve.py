@@ -52,14 +52,20 @@ def wait_for(predicate, seconds: float = 30.0):
     raise AssertionError(f"timed out; last result: {last!r}")
 
 
-@pytest.fixture()
-def preview(tmp_path):
+def copy_project(tmp_path: Path) -> Path:
+    """A project with one election edition, to break at will."""
     project = tmp_path / "proyek"
     project.mkdir()
     for part in ("content", "theme", "mkdocs.yml"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
     shutil.copytree(ROOT / "data" / EDISI, project / "data" / EDISI)
+    return project
+
+
+@pytest.fixture()
+def preview(tmp_path):
+    project = copy_project(tmp_path)
     port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -95,12 +101,7 @@ def test_bad_data_keeps_the_last_good_pages_and_shows_the_problems(preview):
 
 
 def test_preview_of_data_that_was_never_valid_shows_an_error_page(tmp_path):
-    project = tmp_path / "proyek"
-    project.mkdir()
-    for part in ("content", "theme", "mkdocs.yml"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
-    shutil.copytree(ROOT / "data" / EDISI, project / "data" / EDISI)
+    project = copy_project(tmp_path)
     edisi = project / "data" / EDISI / "edisi.yml"
     edisi.write_text(edisi.read_text(encoding="utf-8") + "zona_waktu: WITA\n", encoding="utf-8")
     port = free_port()

@@ -633,17 +633,22 @@ def choose_version(page, title: str) -> None:
     link.click()
 
 
+def open_newest_with_selector(page, versioned, base: str) -> None:
+    """Through the alias to the newest edition, whose selector lists every edition."""
+    page.goto(base + f"{ALIAS}/")
+    page.wait_for_url(re.compile(re.escape(f"{base}{versioned.versions[0]}/") + "$"))
+    listed = selector_titles(page)
+    for edisi in versioned.versions:
+        assert any(item.startswith(versioned.titles[edisi]) for item in listed), (edisi, listed)
+
+
 def test_version_selector_switches_editions(versioned, browser):
     base = versioned.base("publik")
     newest, older = versioned.versions[0], versioned.versions[-1]
     failures: list[str] = []
     page = open_page(browser, failures)
     try:
-        page.goto(base + f"{ALIAS}/")
-        page.wait_for_url(re.compile(re.escape(f"{base}{newest}/") + "$"))
-        listed = selector_titles(page)
-        for edisi in versioned.versions:
-            assert any(item.startswith(versioned.titles[edisi]) for item in listed), (edisi, listed)
+        open_newest_with_selector(page, versioned, base)
         assert squeeze(page.locator(".md-version__current").inner_text()).startswith(versioned.titles[newest])
         assert page.get_by_text(BANNER).count() == 0
 
@@ -663,15 +668,10 @@ def test_version_selector_switches_editions(versioned, browser):
 
 def test_version_selector_in_the_internal_edition(versioned, browser):
     base = versioned.base("internal")
-    newest = versioned.versions[0]
     failures: list[str] = []
     page = open_page(browser, failures)
     try:
-        page.goto(base + f"{ALIAS}/")
-        page.wait_for_url(re.compile(re.escape(f"{base}{newest}/") + "$"))
-        listed = selector_titles(page)
-        for edisi in versioned.versions:
-            assert any(item.startswith(versioned.titles[edisi]) for item in listed), (edisi, listed)
+        open_newest_with_selector(page, versioned, base)
         assert page.get_by_text("EDISI INTERNAL").first.is_visible()
     finally:
         page.close()
