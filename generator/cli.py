@@ -5,6 +5,8 @@ Exit status: 0 ok, 1 data problems, 2 usage or environment error. No traceback r
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import sys
@@ -93,6 +95,42 @@ def schema(ctx: click.Context, out_dir: Path | None) -> None:
     click.echo(f"{len(documents)} skema ditulis ke {out_dir}")
 
 
+def _checked_or_exit(ctx: click.Context, project: Project, strict: bool = False, watch=None):
+    """The checked data, or every problem printed and exit 1; warnings are printed too."""
+    checked = check(project, watch)
+    if checked.failed(strict):
+        click.echo(report.as_text(checked.problems), err=True)
+        click.echo("Situs tidak dibangun; situs sebelumnya tidak diubah.", err=True)
+        ctx.exit(EXIT_DATA)
+    if checked.problems.warnings:
+        click.echo(report.as_text(checked.problems), err=True)
+    return checked
+
+
+@contextlib.contextmanager
+def batch_memory():
+    """The pipeline makes millions of small objects and no garbage cycles worth a collection: the cyclic
+    collector is paused while it runs (it would take a third of the time at national scale), then run once."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+def _regions(text: str | None) -> set[str] | None:
+    """--wilayah 62,63,umum → {"62", "63", "umum"}."""
+    if text is None:
+        return None
+    regions = {part.strip() for part in text.split(",") if part.strip()}
+    bad = sorted(r for r in regions if r != "umum" and not (len(r) == 2 and r.isdigit()))
+    if bad or not regions:
+        raise click.BadParameter(f"kode provinsi dua angka atau \"umum\", dipisah koma; ditemukan {', '.join(bad)}",
+                                 param_hint="--wilayah")
+    return regions
+
+
 @main.command()
 @click.option("--edition", type=click.Choice(EDITIONS), default=None,
               help="Bangun satu edisi saja; bawaan: publik dan internal.")
@@ -101,29 +139,98 @@ def schema(ctx: click.Context, out_dir: Path | None) -> None:
 @click.option("--base-url", default=None, metavar="URL",
               help="Alamat situs yang diterbitkan, mis. https://org.github.io/buletin/ (untuk peta situs dan feed).")
 @click.option("--strict", is_flag=True, help="Peringatan data juga menggagalkan.")
+@click.option("--jobs", "workers", type=click.IntRange(1, 64), default=None,
+              help="Jumlah proses MkDocs yang berjalan bersamaan; bawaan: jumlah inti prosesor.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder tembolok halaman; bawaan: .cache/bulletin/ di proyek.")
+@click.option("--wilayah", default=None, metavar="KODE,…",
+              help="Bangun satu bagian saja: halaman provinsi ini (mis. 62 atau 62,63) dan/atau \"umum\" "
+                   "(beranda, indeks, rapat, unduhan, aset tema); wajib dengan --out. Gabungkan dengan `assemble`.")
+@click.option("--out", "part_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder bagian untuk --wilayah.")
+@click.option("--timings", "timings_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Tulis detik per tahap (load, validate, check, filter, views, render, mkdocs, assemble) "
+                   "sebagai JSON ke berkas ini.")
 @click.pass_context
-def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_url: str | None,
-          strict: bool) -> None:
+def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_url: str | None, strict: bool,
+          workers: int | None, cache_dir: Path | None, wilayah: str | None, part_dir: Path | None,
+          timings_file: Path | None) -> None:
     """Periksa data lalu bangun situs dengan MkDocs; situs lama tetap utuh bila gagal."""
-    from .site_build import BuildFailed, build_site
+    from .site_build import mkdocs_workers
 
+    regions = _regions(wilayah)
+    if (regions is None) != (part_dir is None):
+        raise click.UsageError("--wilayah dan --out dipakai bersama.")
     project = _project(ctx)
-    checked = check(project)
-    if checked.problems.failed(strict) or not checked.models:
-        click.echo(report.as_text(checked.problems), err=True)
-        click.echo("Situs tidak dibangun; situs sebelumnya tidak diubah.", err=True)
-        ctx.exit(EXIT_DATA)
-    if checked.problems.warnings:
-        click.echo(report.as_text(checked.problems), err=True)
+    workers = workers or os.cpu_count() or 1
+    executor = mkdocs_workers(workers) if workers > 1 else None
     try:
-        versions = [(m.edisi.id, m.edisi.nama_singkat) for m in checked.models]
-        target = build_site(project, versions, (edition,) if edition else EDITIONS, site_dir, base_url)
+        _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir, regions, part_dir,
+               timings_file, executor)
+    finally:
+        if executor is not None:
+            executor.terminate()  # whatever the outcome, no worker outlives the build
+            executor.join()
+
+
+def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir, regions, part_dir, timings_file,
+           executor) -> None:
+    from .pipeline import Stopwatch, publications
+    from .site_build import BuildFailed, build_part, build_site
+
+    watch = Stopwatch()
+    with batch_memory():
+        checked = _checked_or_exit(ctx, project, strict, watch)
+        editions = (edition,) if edition else EDITIONS
+        with watch.stage("core"):
+            published = publications(checked, editions, base_url=base_url, watch=watch, workers=workers)
+        versions = checked.versions
+        del checked  # the builder needs the pages, not the records they were made from
+    try:
+        if regions is not None:
+            builder = build_part(project, published, versions, regions, part_dir, base_url, workers=workers,
+                                 executor=executor)
+            _write_timings(timings_file, watch, builder)
+            click.echo(f"Bagian {', '.join(sorted(regions))} dibangun di {part_dir}; gabungkan dengan "
+                       "`bulletin assemble`.")
+            return
+        builder = build_site(project, published, versions, editions, site_dir, base_url,
+                             workers=workers, cache_dir=cache_dir, executor=executor)
     except BuildFailed as exc:
         click.echo(f"Pembangunan situs gagal: {exc}", err=True)
         click.echo("Situs sebelumnya tidak diubah.", err=True)
         ctx.exit(EXIT_DATA)
-    for name in (edition,) if edition else EDITIONS:
+    _write_timings(timings_file, watch, builder)
+    target = Path(site_dir or project.site_dir)
+    built = int(builder.timings.get("pages_built", 0))
+    for name in editions:
         click.echo(f"Edisi {name} dibangun di {target / name}: " + ", ".join(v for v, _ in versions))
+    click.echo(f"{built} halaman dibangun ulang, halaman lain dari tembolok.")
+
+
+def _write_timings(path: Path | None, watch, builder) -> None:
+    if path is not None:
+        path.write_text(json.dumps({**watch.seconds, **builder.timings}, indent=1) + "\n", encoding="utf-8")
+
+
+@main.command()
+@click.argument("parts", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder situs; bawaan: site/ di proyek.")
+@click.pass_context
+def assemble(ctx: click.Context, parts: tuple[Path, ...], site_dir: Path | None) -> None:
+    """Gabungkan bagian-bagian hasil `build --wilayah` menjadi satu situs dengan satu versions.json."""
+    from .site_build import PageMissing, PartsMismatch, assemble_parts
+
+    target = Path(site_dir or _project(ctx).site_dir)
+    try:
+        plan = assemble_parts(list(parts), target)
+    except (PageMissing, PartsMismatch) as exc:
+        click.echo(f"Penggabungan gagal: {exc}", err=True)
+        click.echo("Situs sebelumnya tidak diubah.", err=True)
+        ctx.exit(EXIT_DATA)
+    editions = sorted({unit.edition for unit in plan.units})
+    click.echo(f"Situs digabung dari {len(parts)} bagian di {target}: " + ", ".join(editions))
 
 
 @main.command()
@@ -136,14 +243,15 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_u
 def pdf(ctx: click.Context, rapat: str, out_file: Path | None, edisi: str | None, edition: str) -> None:
     """Tulis buletin satu rapat sebagai PDF A4 (nama rapat = nama berkasnya di rapat/)."""
     from .pdf import MeetingNotFound, meeting_pdf
-    from .pipeline import edition_models
+    from .pipeline import publications
 
     checked = check(_project(ctx))
-    if checked.problems.failed() or not checked.models:
+    if checked.failed():
         click.echo(report.as_text(checked.problems), err=True)
         ctx.exit(EXIT_DATA)
-    models = [m for m in edition_models(checked, edition) if edisi in (None, m.edisi.id)]
-    if not models:
+    try:
+        models = [p.model for p in publications(checked, (edition,), edisi)]
+    except KeyError:
         click.echo(f"Edisi pemilihan \"{edisi}\" tidak ada.", err=True)
         ctx.exit(EXIT_USAGE)
     try:
@@ -176,20 +284,14 @@ def publish(ctx: click.Context, source: Path, destination: Path, target: str) ->
 @main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Alamat pratinjau.")
 @click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi.")
+@click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
 @click.pass_context
-def serve(ctx: click.Context, dev_addr: str, edition: str) -> None:
-    """Pratinjau langsung: situs dibangun ulang setiap kali data, konten atau templat berubah."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+def serve(ctx: click.Context, dev_addr: str, edition: str, edisi: str | None) -> None:
+    """Pratinjau langsung: halaman yang berubah dibangun ulang setiap kali data, konten atau templat disimpan."""
+    from .preview import serve as serve_preview
 
-    from .site_build import EDITION_VARIABLE
-
-    os.environ[EDITION_VARIABLE] = edition
-    project = _project(ctx)
-    checked = check(project)
-    if checked.problems:
-        click.echo(report.as_text(checked.problems), err=True)
-    mkdocs_serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True,
-                 watch=[str(project.data_dir)])
+    host, _, port = dev_addr.rpartition(":")
+    serve_preview(_project(ctx), host or "127.0.0.1", int(port), edition, edisi)
 
 
 def run() -> None:

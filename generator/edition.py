@@ -16,6 +16,8 @@ page it belonged to, never the value, so a public page can say that and why some
 
 from __future__ import annotations
 
+import functools
+import typing
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -91,10 +93,26 @@ class _Walker:
             current = getattr(record, name)
             access, kategori = field_access(field)
             if access == "publik":
-                updates[name] = self.value(current)
+                if _may_hold_restricted(field.annotation):
+                    updates[name] = self.value(current)
                 continue
             if current not in (None, [], ()):
                 kategori = kategori or "ditandai"
                 self.note(kategori, CATEGORIES[kategori].dasar, record)
             updates[name] = [] if isinstance(current, list) else None
         return record.model_copy(update=updates)
+
+
+def _may_hold_restricted(annotation) -> bool:
+    """Whether a public field's values can hold something to remove; if not (a list of desa), it is kept as is."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _model_may_hold_restricted(annotation)
+    return any(_may_hold_restricted(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def _model_may_hold_restricted(cls: type) -> bool:
+    if model_access(cls)[0] != "publik" or "akses" in cls.model_fields:
+        return True
+    return any(field_access(field)[0] != "publik" or _may_hold_restricted(field.annotation)
+               for field in cls.model_fields.values())

@@ -36,7 +36,7 @@ def export(records: EditionRecords, model: SiteModel, site_url: str | None = Non
                 a.status, a.tanggal_selesai.isoformat() if a.tanggal_selesai else "", a.days_overdue]
                for a in model.action_items]
     return {
-        f"{FOLDER}/data.json": json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        f"{FOLDER}/data.json": json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
         f"{FOLDER}/kecamatan.csv": _csv(KECAMATAN_FIELDS, kecamatan),
         f"{FOLDER}/tindak-lanjut.csv": _csv(ACTION_FIELDS, actions),
         f"{FOLDER}/datapackage.json": json.dumps(_package(model), ensure_ascii=False, indent=1) + "\n",

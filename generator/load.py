@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -38,32 +38,35 @@ MAX_NUMBER_CHARS = 40  # digits of a plain number; longer is refused before Pyth
 Path_ = tuple  # a path inside a document: ("laporan", 2, "wajib_ktp")
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
 
 @dataclass
 class Document:
-    """One data file: its values and where each of them was written."""
+    """One data file: its values and where each of them was written.
+
+    Marks are kept as plain (line, column) tuples, one per key and value: a national dataset has about a
+    million of them, so they cost as little as Python allows.
+    """
 
     path: Path
     display: str  # the path as shown in messages
     data: Any
-    value_marks: dict[Path_, Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def mark(self, loc: Path_, key: bool = False) -> Mark:
         """The place of ``loc``, or of its nearest written ancestor (a missing key points at its parent)."""
         loc = tuple(loc)
         while True:
             if key and loc in self.key_marks:
-                return self.key_marks[loc]
+                return Mark(*self.key_marks[loc])
             if loc in self.value_marks:
-                return self.value_marks[loc]
+                return Mark(*self.value_marks[loc])
             if loc in self.key_marks:
-                return self.key_marks[loc]
+                return Mark(*self.key_marks[loc])
             if not loc:
                 return Mark(1, 1)
             loc = loc[:-1]
@@ -231,6 +234,11 @@ class _Fatal(Exception):
         self.problem = problem
 
 
+_ALIAS, _SCALAR = yaml.AliasEvent, yaml.ScalarEvent
+_SEQUENCE, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_MAPPING, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+
+
 class _Builder:
     """Turns the parser's events into values, recording marks and refusing what YAML 1.1 would alter."""
 
@@ -268,50 +276,55 @@ class _Builder:
         return data
 
     def _check_node(self, event, loc: Path_, depth: int) -> None:
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        if type(event) is _ALIAS or event.anchor:
             raise _Fatal(self._problem(event, loc, msg.ANCHOR))
-        tag = getattr(event, "tag", None)
-        if tag and tag not in ("!", "tag:yaml.org,2002:str") and not (
-            isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.implicit
-        ):
+        tag = event.tag
+        if tag and tag not in ("!", "tag:yaml.org,2002:str") and not (type(event) is not _SCALAR and event.implicit):
             shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
             self.problems.append(self._problem(event, loc, msg.TAG.format(tag=shown)))
         if depth > MAX_DEPTH:
             raise _Fatal(self._problem(event, loc, msg.TOO_DEEP.format(limit=MAX_DEPTH)))
 
     def _node(self, event, events, loc: Path_, depth: int) -> Any:
-        self._check_node(event, loc, depth)
-        self.value_marks[loc] = Mark(event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, yaml.ScalarEvent):
+        kind = type(event)
+        if kind is _ALIAS or event.anchor or event.tag or depth > MAX_DEPTH:
+            self._check_node(event, loc, depth)
+        start = event.start_mark
+        self.value_marks[loc] = (start.line + 1, start.column + 1)
+        if kind is _SCALAR:
             return self._scalar(event, loc)
-        if isinstance(event, yaml.SequenceStartEvent):
+        if kind is _SEQUENCE:
             items = []
             for event in events:
-                if isinstance(event, yaml.SequenceEndEvent):
+                if type(event) is _SEQUENCE_END:
                     return items
                 items.append(self._node(event, events, loc + (len(items),), depth + 1))
-        if isinstance(event, yaml.MappingStartEvent):
+        if kind is _MAPPING:
             mapping: dict[str, Any] = {}
             first_lines: dict[str, int] = {}
+            key_marks = self.key_marks
             for key_event in events:
-                if isinstance(key_event, yaml.MappingEndEvent):
+                key_kind = type(key_event)
+                if key_kind is _MAPPING_END:
                     return mapping
-                self._check_node(key_event, loc, depth + 1)
-                if not isinstance(key_event, yaml.ScalarEvent):
+                if key_kind is _ALIAS or key_event.anchor or key_event.tag or depth >= MAX_DEPTH:
+                    self._check_node(key_event, loc, depth + 1)
+                if key_kind is not _SCALAR:
                     raise _Fatal(self._problem(key_event, loc, msg.COMPLEX_KEY))
                 key = key_event.value
                 if key == "<<" and key_event.style in (None, ""):
                     raise _Fatal(self._problem(key_event, loc, msg.ANCHOR))
-                key_mark = Mark(key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+                start = key_event.start_mark
+                key_mark = (start.line + 1, start.column + 1)
                 value = self._node(next(events), events, loc + (key,), depth + 1)
                 if key in mapping:
-                    self.problems.append(Problem(self.display, key_mark.line, key_mark.column, format_loc(loc + (key,)),
+                    self.problems.append(Problem(self.display, key_mark[0], key_mark[1], format_loc(loc + (key,)),
                                                  msg.DUPLICATE_KEY.format(key=key, first_line=first_lines[key])))
                     continue
-                first_lines[key] = key_mark.line
-                self.key_marks[loc + (key,)] = key_mark
+                first_lines[key] = key_mark[0]
+                key_marks[loc + (key,)] = key_mark
                 mapping[key] = value
-        raise _Fatal(self._problem(event, loc, msg.YAML_SYNTAX_OTHER.format(detail=type(event).__name__)))
+        raise _Fatal(self._problem(event, loc, msg.YAML_SYNTAX_OTHER.format(detail=kind.__name__)))
 
     def _scalar(self, event, loc: Path_) -> Any:
         if len(event.value) > MAX_TEXT_CHARS:

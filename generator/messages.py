@@ -137,6 +137,13 @@ REGION_NAME = ("nama \"{name}\" berbeda dengan nama Kemendagri \"{official}\" un
                "tulis \"{official}\" di nama atau di alias")
 DESA_NAME = "nama \"{name}\" berbeda dengan nama Kemendagri \"{official}\" untuk kode {code}; tulis \"{official}\""
 REGION_KIND = "kode {code} adalah {actual} (kode {digit}xxx), bukan {declared}"
+ONE_PROVINCE = "desk {tingkat} mencakup satu provinsi; beberapa provinsi hanya untuk tingkat: nasional"
+KABUPATEN_REQUIRED = "desk kabupaten wajib menyebut kabupaten/kota-nya di kabupaten, mis. [\"62.04\"]"
+AGENCY_OUTSIDE = "wilayah kerja {code} berada di luar wilayah edisi ini ({wilayah})"
+DUPLICATE_PAGE = ("kecamatan ini mendapat halaman {page} yang sudah dipakai {other}; "
+                  "beri salah satu berkas nama lain")
+AMBIGUOUS_CAMAT = ("\"{ref}\" dapat berarti camat beberapa kecamatan ({codes}); sebut camatnya dengan kode "
+                   "kecamatan, mis. \"{example}\"")
 KECAMATAN_MISSING = "kecamatan {code} ({name}) di wilayah edisi tidak punya berkas di kecamatan/"
 
 REPORT_WRONG_AGENCY = "laporan {kind} hanya boleh dari instansi berjenis {allowed}, bukan {actual}"
@@ -148,8 +155,10 @@ PRINTED_OVER_RECORDED = "e-KTP tercetak ({printed}) melebihi e-KTP terekam ({rec
 VOTERS_OVER_POPULATION = ("pemilih ({voters}) melebihi jumlah penduduk ({population}) menurut laporan "
                           "Disdukcapil {date}")
 VOTERS_PER_TPS = "rata-rata {average} pemilih per TPS melebihi batas {limit} pemilih per TPS"
-LINMAS_PER_TPS = ("Linmas siap {linmas} untuk {tps} TPS ({ratio} per TPS) kurang dari 2 per TPS "
+LINMAS_PER_TPS = ("Linmas siap {linmas} untuk {tps} TPS ({ratio} per TPS) kurang dari {minimum} per TPS "
                   "(UU 7/2017 Pasal 351 ayat 4)")
+REPORT_OUTSIDE_AGENCY = ("kecamatan {code} berada di luar wilayah kerja instansi ini ({area} {area_name}); "
+                         "laporkan lewat instansi wilayahnya atau perbaiki wilayah di berkas instansi")
 DUE_BEFORE_MEETING = "batas waktu {due} lebih awal dari tanggal rapat {meeting}"
 DONE_WITHOUT_DATE = "status \"selesai\" memerlukan tanggal_selesai"
 DATE_WITHOUT_DONE = "tanggal_selesai hanya diisi bila status \"selesai\""

@@ -1,33 +1,37 @@
-"""The MkDocs adapter: hands the rendered pages to MkDocs. The only module (with site_build) that knows MkDocs.
+"""The MkDocs adapter: hands finished pages to MkDocs. With ``mkdocs_build``, the only modules that know MkDocs.
 
     plugins:
       - bulletin:
-          edition: !ENV [BULLETIN_EDITION, publik]
+          edition: publik      # the site edition `mkdocs build` and `mkdocs serve` show
 
-On ``on_config`` the pipeline runs (load, validate, link, filter to the edition, render); data problems abort
-``mkdocs build`` through MkDocs' own error path with every problem listed. ``on_files`` adds the pages and the
-downloads as generated files. Under ``mkdocs serve`` (``bulletin serve``) bad data does not stop the preview:
-the last good pages stay up, with the problems in the terminal and in a banner on every page.
+``bulletin build`` computes every page before MkDocs starts and sets a ``Job`` on this plugin after
+``load_config`` (which pages, which of them to build in this run): the plugin then only adds them as files.
+Run directly (``mkdocs build``, ``mkdocs serve``), the plugin runs the pipeline itself in ``on_config`` for the
+configured site edition and the newest election edition; data problems abort ``mkdocs build`` through
+MkDocs' own error path with every problem listed, and under ``mkdocs serve`` the last good pages stay up.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import report
 from .editions import EDITIONS, INTERNAL, PUBLIK
-from .versions import ALIAS
-from .export import export
-from .pipeline import check, publications
+from .pipeline import Publication, check, publications
 from .project import Project
-from .render import TEMPLATES, navigation, render
+from .render import TEMPLATES
+from .versions import ALIAS
 
 ERROR_PAGE = """# Data belum dapat ditampilkan
 
@@ -40,6 +44,17 @@ berkas disimpan.
 """
 
 
+@dataclass
+class Job:
+    """What one MkDocs run makes of a publication: all its pages are files, ``build_only`` are written."""
+
+    publication: Publication | None
+    build_only: frozenset[str] | None = None  # page paths; None: every page
+    with_assets: bool = True  # theme assets, 404 page and (run directly) the downloads
+    problems: list[str] = field(default_factory=list)  # the preview's banner when the data broke
+    error_page: str | None = None  # the preview's only page when the data was never valid
+
+
 class BulletinConfig(Config):
     data_dir = config_options.Type(str, default="data")
     edition = config_options.Choice(EDITIONS, default=PUBLIK)
@@ -48,8 +63,11 @@ class BulletinConfig(Config):
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):
+    job: Job | None = None  # set by generator.mkdocs_build before the build; None when run directly
+    direct = False
     serving = False
-    last_good: tuple[dict[str, str], dict[str, str], list] | None = None  # pages, downloads, nav
+    last_good: Publication | None = None
+    files: Files | None = None
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps this plugin object across the rebuilds of one `mkdocs serve`.
@@ -58,50 +76,103 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         self.data_dir = root / self.config.data_dir
-        checked = check(Project(root, self.data_dir))
-        failed = checked.problems.failed(self.config.strict_data) or not checked.models
+        if self.job is None or self.direct:
+            self.direct = True
+            self.job = self.direct_job(root)
+        job = self.job
         content_nav = list(config.nav or [])
-        config.extra["bulletin_edition"] = self.config.edition
-        config.extra["bulletin_problems"] = []
-        if failed:
+        config.extra["bulletin_edition"] = self.config.edition if job.publication is None else \
+            job.publication.edition
+        config.extra["bulletin_problems"] = job.problems
+        if job.publication is None:
+            config.nav = [{"Masalah data": "index.md"}] + content_nav
+            return config
+        publication = job.publication
+        config.extra["bulletin_edisi"] = {"id": publication.edisi, "title": publication.title}
+        config.extra["bulletin_newest"] = {"id": publication.newest[0], "title": publication.newest[1]}
+        config.extra["version"] = {"provider": "mike", "default": ALIAS, "alias": True}
+        config.nav = publication.site.nav + content_nav
+        if publication.edition == INTERNAL:
+            config.site_name = f"{config.site_name} (internal)"
+        return config
+
+    def direct_job(self, root: Path) -> Job:
+        """The pipeline, run for ``mkdocs build`` or ``mkdocs serve`` (the newest or configured election edition)."""
+        checked = check(Project(root, self.data_dir))
+        if checked.failed(self.config.strict_data):
             text = report.as_text(checked.problems)
             if not self.serving:
                 raise PluginError("Data tidak valid:\n" + text)
             # Straight to the terminal: MkDocs counts its own log's errors and, in strict mode, aborts on them.
             sys.stderr.write(f"Data tidak valid; pratinjau menampilkan versi valid terakhir.\n{text}\n")
-            config.extra["bulletin_problems"] = [p.format() for p in checked.problems.errors] or [text]
+            problems = [p.format() for p in checked.problems.errors] or [text]
             if self.last_good is None:
-                self.pages, self.downloads = {"index.md": ERROR_PAGE.format(problems=text)}, {}
-                config.nav = [{"Masalah data": "index.md"}] + content_nav
-                return config
-            self.pages, self.downloads, nav = self.last_good
-        else:
-            available = publications(checked, self.config.edition)
-            chosen = [p for p in available if p.model.edisi.id == self.config.edisi] if self.config.edisi else available
-            if not chosen:
-                raise PluginError(f"Edisi pemilihan \"{self.config.edisi}\" tidak ada di {self.data_dir}")
-            publication = chosen[0]
-            model = publication.model
-            newest = available[0].model.edisi
-            config.extra["bulletin_edisi"] = {"id": model.edisi.id, "title": model.edisi.nama_singkat}
-            config.extra["bulletin_newest"] = {"id": newest.id, "title": newest.nama_singkat}
-            config.extra["version"] = {"provider": "mike", "default": ALIAS, "alias": True}
-            self.pages = render(model)
-            self.downloads = export(publication.records, model, config.site_url)
-            nav = navigation(model)
-            self.last_good = (self.pages, self.downloads, nav)
-        config.nav = nav + content_nav
-        if self.config.edition == INTERNAL:
-            config.site_name = f"{config.site_name} (internal)"
-        return config
+                return Job(None, problems=problems, error_page=ERROR_PAGE.format(problems=text))
+            return Job(self.last_good, problems=problems)
+        try:
+            publication = publications(checked, (self.config.edition,), self.config.edisi or None)[0]
+        except KeyError:
+            raise PluginError(f"Edisi pemilihan \"{self.config.edisi}\" tidak ada di {self.data_dir}") from None
+        self.last_good = publication
+        return Job(publication)
 
     def on_files(self, files: Files, config) -> Files:
-        for path, text in sorted({**self.pages, **self.downloads}.items()):
+        self.files = files
+        job = self.job
+        if job.publication is None:
+            return self.replace(files, config, {"index.md": job.error_page or ""}, InclusionLevel.INCLUDED)
+        site = job.publication.site
+        in_nav = {path for entry in site.nav for path in entry.values()}
+        for path, text in sorted(site.pages.items()):
+            if job.build_only is not None and path not in job.build_only:
+                level = InclusionLevel.EXCLUDED
+            else:
+                level = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
+            self.replace(files, config, {path: text}, level)
+        downloads = InclusionLevel.INCLUDED if self.direct else InclusionLevel.EXCLUDED  # else written beside
+        self.replace(files, config, job.publication.downloads, downloads)
+        if job.build_only is not None:
+            for file in files:  # hand-written pages not asked for, and the theme's files in all but one run
+                if file.src_uri in site.pages or file.src_uri in job.publication.downloads:
+                    continue
+                wanted = file.src_uri in job.build_only if file.is_documentation_page() else job.with_assets
+                if not wanted:
+                    file.inclusion = InclusionLevel.EXCLUDED
+        return files
+
+    @staticmethod
+    def replace(files: Files, config, texts: dict[str, str], inclusion: InclusionLevel) -> Files:
+        for path, text in texts.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=text))
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
         return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """Pages with a summary are indexed by it alone, so the index stays small at any scale."""
+        if self.job.publication is not None and page.file.src_uri in self.job.publication.site.search:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return markdown
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config):
+        if self.job.publication is None:
+            return
+        path = os.path.join(config.site_dir, "search", "search_index.json")
+        if not os.path.isfile(path):
+            return
+        with open(path, encoding="utf-8") as handle:
+            index = json.load(handle)
+        summaries = self.job.publication.site.search
+        for file in self.files:
+            if file.src_uri in summaries and file.page is not None and file.inclusion.is_included():
+                title, text = summaries[file.src_uri]
+                # As Material's own entries: text, escaped, since the search results show it as HTML.
+                index["docs"].append({"location": file.url, "title": html.escape(title, quote=False),
+                                      "text": html.escape(text, quote=False)})
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))

@@ -37,11 +37,20 @@ class Security:
 
 @dataclass
 class AgencyRef:
-    """How a page names an agency: its short name, linked to its page."""
+    """How a page names an agency: its short name, linked to its page (a camat: its kecamatan's page)."""
 
     slug: str
     singkatan: str
     nama: str
+    target: str  # the page path, with an #anchor where the agency has part of a page
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """One step of the way from a section to a page: "Kecamatan › Kalimantan Tengah › Barito Selatan"."""
+
+    title: str
+    target: str
 
 
 @dataclass
@@ -59,12 +68,18 @@ class Figure:
     unit: str = ""
     history: list[tuple[dt.date, int | float]] = field(default_factory=list)
     dasar: str | None = None
+    sources: int = 1  # agencies whose reports make the latest value (a total over several kabupaten: many)
 
     @property
     def change(self) -> int | float | None:
         if self.value is None or self.previous is None:
             return None
         return self.value - self.previous
+
+    @property
+    def source_note(self) -> str | None:
+        """What the source column says when no single agency reported the value."""
+        return f"{self.sources} instansi" if self.source is None and self.value is not None else None
 
 
 @dataclass
@@ -78,6 +93,7 @@ class Percentage:
     source: AgencyRef | None
     illustrative: bool = False
     dasar: str | None = None
+    key: str = ""  # the figure the bar shows the progress of, e.g. "ektp_rekam"
 
     @property
     def percent(self) -> float:
@@ -135,9 +151,13 @@ class RiskView:
     mitigasi: str
     tanggal: dt.date
     pemilik: AgencyRef
-    kecamatan: list[tuple[str, str, str]]  # (kode, nama, slug)
+    kecamatan: list[tuple[str, str, str]]  # (kode, nama, page)
     illustrative: bool
     dasar: str | None = None
+
+    @property
+    def open_high(self) -> bool:
+        return self.tingkat == "tinggi" and self.status != "teratasi"
 
 
 @dataclass
@@ -171,6 +191,9 @@ class KecamatanView:
     ibu_kota: str | None
     kabupaten_kode: str
     kabupaten_nama: str
+    provinsi_nama: str
+    page: str
+    trail: list[Crumb]
     camat: AgencyRef
     kontak: list[Kontak]
     desa: list[Desa]
@@ -178,11 +201,16 @@ class KecamatanView:
     jumlah_kelurahan: int
     figures: dict[str, Figure]
     bars: list[Percentage]
+    ektp_share: Percentage | None  # e-KTP recorded of wajib KTP, the share the readiness rule reads
     linmas_per_tps: float | None
     pemilih_per_tps: float | None
     camat_report: CamatReportView | None
+    camat_reports: list["ReportSummary"]
+    camat_agenda: list[tuple["MeetingRef", "AgendaView"]]
+    camat_action_items: list["ActionItemView"]
     risks: list[RiskView]
     readiness: ReadinessStatus
+    search_text: str
     security: Security = field(default_factory=Security)
     withheld: list[WithheldNote] = field(default_factory=list)
 
@@ -299,13 +327,24 @@ class InstansiView:
     action_items: list[ActionItemView]
     risks: list[RiskView]
     agenda: list[tuple[MeetingRef, AgendaView]]
-    kecamatan_slug: str | None = None  # for a camat: the kecamatan page
+    page: str
+    trail: list[Crumb]
+    wilayah: tuple[str, str] | None  # (code, name) of the area it works in; None: the desk's whole area
+    search_text: str
     security: Security = field(default_factory=Security)
     withheld: list[WithheldNote] = field(default_factory=list)
 
     @property
     def ref(self) -> AgencyRef:
-        return AgencyRef(self.slug, self.singkatan, self.nama)
+        return AgencyRef(self.slug, self.singkatan, self.nama, self.page)
+
+    @property
+    def open_action_items(self) -> int:
+        return sum(1 for item in self.action_items if item.open)
+
+    @property
+    def latest_report(self) -> dt.date | None:
+        return self.reports[0].date if self.reports else None
 
 
 @dataclass
@@ -317,6 +356,60 @@ class ReadinessSummary:
     bars: list[Percentage]
 
 
+@dataclass(frozen=True)
+class RuleSpec:
+    """A readiness rule as the reader is told it: what it demands and what failing it means."""
+
+    demand: str
+    failing: str  # how the reader is told the rule fails: "bila kurang"
+    consequence: str  # the label of the level a kecamatan gets when the rule fails
+
+
+@dataclass
+class RegionRow:
+    """One line of a region table: a kecamatan, or a kabupaten/kota or province with its kecamatan summed up."""
+
+    kode: str
+    nama: str
+    target: str
+    jumlah_kecamatan: int
+    jumlah_desa: int
+    penduduk: int | None
+    pemilih: int | None
+    tps: int | None
+    linmas_per_tps: float | None
+    ektp_share: float | None  # percent
+    readiness: ReadinessSummary
+    decided_by: str | None  # a kecamatan: the rule and data that decided its status
+    risiko_tinggi: int  # open high risks
+
+
+@dataclass
+class RegionView:
+    """An index page of the desk's area, a province or a kabupaten/kota: its parts, figures and agencies."""
+
+    kode: str  # "" for the desk's whole area
+    nama: str
+    jenis: str  # "provinsi" | "kabupaten/kota" | "wilayah desk"
+    page: str
+    trail: list[Crumb]
+    row_kind: str  # what the rows are: "kecamatan" | "kabupaten/kota" | "provinsi"
+    rows: list[RegionRow]
+    readiness: ReadinessSummary
+    totals: dict[str, Figure]
+    instansi: list["InstansiView"]  # agencies that work in exactly this area
+    risks: list[RiskView]  # risks of this area that no smaller region page lists
+    search_text: str
+
+    @property
+    def jumlah_kecamatan(self) -> int:
+        return sum(row.jumlah_kecamatan for row in self.rows)
+
+    @property
+    def open_high_risks(self) -> int:
+        return sum(1 for risk in self.risks if risk.open_high)
+
+
 @dataclass
 class SiteModel:
     """One edition, linked and ready to render."""
@@ -326,15 +419,21 @@ class SiteModel:
     voting_day: dt.date
     days_to_voting: int
     postponed_from: dt.date | None
-    kabupaten: list[tuple[str, str]]
+    area: RegionView  # the desk's whole area: kecamatan/index.md and the home page's table
+    regions: list[RegionView]  # index pages of the provinces and kabupaten/kota below the area
     kecamatan: list[KecamatanView]
     instansi: list[InstansiView]
     rapat: list[RapatView]  # newest first
     action_items: list[ActionItemView]  # overdue first, then by due date
-    risks: list[RiskView]
+    risks: list[RiskView]  # every risk, for the edition's totals and downloads
     readiness: ReadinessSummary
+    readiness_rules: list[RuleSpec]
     totals: dict[str, Figure]
+    figure_keys: list[str]  # the order figures are shown in
+    linmas_minimum: int  # Linmas per TPS the law asks for
+    kontak_camat: list[KecamatanView]  # camat offices the contact page lists (the rest are on region pages)
     illustrative: bool  # any figure in this edition is illustrative
+    moved: dict[str, str]  # page path of an earlier release → where it is now
     edition: str = "publik"
     withheld: list[WithheldNote] = field(default_factory=list)  # everything this edition left out
 
@@ -345,3 +444,11 @@ class SiteModel:
     @property
     def open_action_items(self) -> list[ActionItemView]:
         return [item for item in self.action_items if item.open]
+
+    @property
+    def overdue_action_items(self) -> list[ActionItemView]:
+        return [item for item in self.action_items if item.overdue]
+
+    @property
+    def pages_of_regions(self) -> list[RegionView]:
+        return [self.area, *self.regions]

@@ -1,55 +1,74 @@
-"""The pipeline as one story: load and validate, link, filter to an edition, render. No MkDocs here."""
+"""The pipeline as one story, computed once per build, before any builder runs:
+
+    check        load and validate every file once; run the cross-file checks once per election edition
+    publish      for each site edition × election edition: filter, build the views, render the pages
+
+No MkDocs here: the builder receives finished ``Publication`` objects.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import datetime as dt
+import time
+from dataclasses import dataclass, replace
 
+from . import checks, processes
 from .edition import filter_edition
-from .editions import INTERNAL, PUBLIK  # noqa: F401  (INTERNAL: the full view ``check`` links)
-from .link import link
-from .model import SiteModel
+from .editions import EDITIONS
+from .export import export
 from .load import read_text
+from .model import SiteModel
 from .problems import DataProblemsError, Problems, display_path
 from .project import Project
+from .regions import region_tree
+from .render import RenderedSite, render_site
 from .validate import EditionRecords, validate_tree
+from .views import build_views
 
 
 @dataclass
 class Checked:
-    """A checked data tree: the valid records of each edition folder, their linked models, every problem."""
+    """A checked data tree: the valid records of each election edition and every problem found."""
 
-    records: list[EditionRecords]
-    models: list[SiteModel]  # everything, as the internal edition shows it
+    records: list[EditionRecords]  # newest election first; only those with a valid edisi.yml
     problems: Problems
 
+    @property
+    def versions(self) -> list[tuple[str, str]]:
+        """(id, short name) of every election edition, newest first: the site's versions."""
+        return [(r.edisi.data.id, r.edisi.data.nama_singkat) for r in self.records]
 
-def check(project: Project) -> Checked:
-    """Load, validate and link every election edition of the project's data; collect every problem."""
-    editions, problems = validate_tree(project.data_dir, project.root)
+    def failed(self, strict: bool = False) -> bool:
+        return self.problems.failed(strict) or not self.records
+
+
+class Stopwatch:
+    """Seconds spent per stage, added up over a build: what ``bench/run.py`` reports."""
+
+    def __init__(self):
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def check(project: Project, watch: Stopwatch | None = None) -> Checked:
+    """Load and validate every data file once, and check each election edition once, on the full data."""
+    watch = watch or Stopwatch()
+    editions, problems = validate_tree(project.data_dir, project.root, watch.seconds)
     check_content(project, problems)
-    models = [m for records in editions if (m := link(records, problems, edition=INTERNAL)) is not None]
-    return Checked(editions, _newest_first(models), problems)
-
-
-@dataclass
-class Publication:
-    """One election edition as one site edition shows it: its (filtered) records and its linked model."""
-
-    records: EditionRecords
-    model: SiteModel
-
-
-def publications(checked: Checked, edition: str) -> list[Publication]:
-    """What an edition may show, newest election first. Public: restricted records removed *before* linking."""
-    out = []
-    for records in checked.records:
-        filtered, withheld = filter_edition(records, edition)
-        # The full data's problems are already in ``checked``; a reference that points at a removed
-        # record is simply left out here.
-        model = link(filtered, Problems(), edition=edition, withheld=withheld)
-        if model is not None:
-            out.append(Publication(filtered, model))
-    return sorted(out, key=lambda p: (p.model.voting_day, p.model.edisi.id), reverse=True)
+    regions = region_tree()
+    with watch.stage("check"):
+        for records in editions:
+            checks.check(records, problems, regions)
+    valid = sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True)
+    return Checked(valid, problems)
 
 
 def check_content(project: Project, problems: Problems) -> None:
@@ -61,23 +80,115 @@ def check_content(project: Project, problems: Problems) -> None:
         problems.extend(found)
 
 
-def edition_models(checked: Checked, edition: str) -> list[SiteModel]:
-    return [p.model for p in publications(checked, edition)]
+@dataclass
+class Publication:
+    """One election edition as one site edition shows it, rendered and ready for a builder."""
+
+    edition: str  # the site edition: publik | internal
+    edisi: str  # the election edition's id
+    title: str
+    newest: tuple[str, str]  # (id, title) of the newest election edition, for the banner of older ones
+    records: EditionRecords | None  # filtered to what the site edition may show (None once handed on)
+    model: SiteModel | None
+    site: RenderedSite
+    downloads: dict[str, str]  # unduh/… and feed.xml
+
+    @property
+    def key(self) -> str:
+        return f"{self.edition}/{self.edisi}"
+
+    def finished(self) -> "Publication":
+        """What a builder needs: the pages and files, without the records and model they were made from."""
+        return replace(self, records=None, model=None)
+
+    def part(self, paths: frozenset[str]) -> "Publication":
+        """What one MkDocs run that builds ``paths`` needs, small enough to send to another process: their text,
+        and the names of the pages they and the navigation link to (all of them for a hand-written page,
+        whose links are not known)."""
+        site = self.site
+        if any(path not in site.pages for path in paths):
+            named = set(site.pages)
+        else:
+            named = {path for entry in site.nav for path in entry.values()}
+            named.update(paths, *(site.links.get(path, ()) for path in paths))
+        pages = {path: site.pages[path] if path in paths else "" for path in named if path in site.pages}
+        search = {path: entry for path, entry in site.search.items() if path in paths}
+        return replace(self, records=None, model=None, downloads=dict.fromkeys(self.downloads, ""),
+                       site=replace(site, pages=pages, search=search, regions={}, redirects={}, links={}))
 
 
-def render_project(project: Project, edition: str = PUBLIK, edisi: str | None = None,
+def publish(checked: Checked, edition: str, records: EditionRecords, base_url: str | None = None,
+            watch: Stopwatch | None = None) -> Publication:
+    """Filter one election edition to a site edition, build its views and render it."""
+    watch = watch or Stopwatch()
+    with watch.stage("filter"):
+        filtered, withheld = filter_edition(records, edition)
+    with watch.stage("views"):
+        model = build_views(filtered, region_tree(), edition=edition, withheld=withheld)
+    with watch.stage("render"):
+        site = render_site(model)
+        site_url = f"{base_url.rstrip('/')}/{model.edisi.id}/" if base_url else None
+        downloads = export(filtered, model, site_url)
+    return Publication(edition, model.edisi.id, model.edisi.nama_singkat, checked.versions[0], filtered, model,
+                       site, downloads)
+
+
+def publications(checked: Checked, editions: tuple[str, ...] = EDITIONS, edisi: str | None = None,
+                 base_url: str | None = None, watch: Stopwatch | None = None,
+                 workers: int = 1) -> list[Publication]:
+    """Every site edition × election edition (or one election edition), newest election first.
+
+    With ``workers`` > 1 they are made in that many forked processes and come back ``finished()``: the
+    pages and files, without records or model.
+    """
+    chosen = [r for r in checked.records if edisi in (None, r.id)]
+    if edisi is not None and not chosen:
+        raise KeyError(edisi)
+    units = [(edition, records) for edition in editions for records in chosen]
+    if workers <= 1 or len(units) <= 1:
+        return [publish(checked, edition, records, base_url, watch) for edition, records in units]
+    global _FORKED
+    _FORKED = (checked, units, base_url)
+    try:
+        executor = processes.pool(min(workers, len(units)), "fork")
+        try:
+            done = processes.run_all(executor, _publish_finished, [(index,) for index in range(len(units))])
+        finally:
+            executor.close()
+            executor.join()
+    finally:
+        _FORKED = None
+    out = []
+    for publication, seconds in done:
+        out.append(publication)
+        if watch is not None:
+            for name, value in seconds.items():  # the processes' seconds, added up as if one after the other
+                watch.seconds[name] = watch.seconds.get(name, 0.0) + value
+    return out
+
+
+_FORKED: tuple | None = None  # (checked, units, base_url): what the forked processes of ``publications`` read
+
+
+def _publish_finished(index: int) -> tuple[Publication, dict[str, float]]:
+    checked, units, base_url = _FORKED
+    edition, records = units[index]
+    watch = Stopwatch()
+    return publish(checked, edition, records, base_url, watch).finished(), watch.seconds
+
+
+def render_project(project: Project, edition: str = "publik", edisi: str | None = None,
                    strict: bool = False) -> dict[str, str]:
     """The Markdown pages of an election edition (default: the newest), or DataProblemsError with every problem."""
-    from .render import render
-
     checked = check(project)
-    if checked.problems.failed(strict) or not checked.models:
+    if checked.failed(strict):
         raise DataProblemsError(checked.problems)
-    models = [m for m in edition_models(checked, edition) if edisi in (None, m.edisi.id)]
-    if not models:
+    records = [r for r in checked.records if edisi in (None, r.id)]
+    if not records:
         raise KeyError(edisi)
-    return render(models[0])
+    return publish(checked, edition, records[0]).site.pages
 
 
-def _newest_first(models: list[SiteModel]) -> list[SiteModel]:
-    return sorted(models, key=lambda m: (m.voting_day, m.edisi.id), reverse=True)
+def _voting_key(records: EditionRecords) -> tuple[dt.date, str]:
+    voting = records.edisi.data.pemungutan_suara
+    return voting.pelaksanaan or voting.rencana, records.edisi.data.id

@@ -41,9 +41,10 @@ def check_publishable(source: Path, target: str) -> None:
 
 
 def publish(source: Path, destination: Path, target: str) -> Path:
-    """Copy the built site ``source`` to ``destination`` for a ``publik`` or ``internal`` target."""
-    from .site_build import swap
+    """Copy the built site ``source`` to ``destination`` for a ``publik`` or ``internal`` target.
 
+    The copy holds files only: the alias link (``terbaru``) is copied as the edition it points to, as GitHub
+    Pages accepts no links."""
     check_publishable(source, target)
     destination = Path(destination).resolve()
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -52,3 +53,15 @@ def publish(source: Path, destination: Path, target: str) -> Path:
     shutil.copytree(source, staging)
     swap(staging, destination)
     return destination
+
+
+def swap(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is, by renames: the old folder is removed only once the new one is in place."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-lama-", dir=target.parent))
+        old.rmdir()
+        target.rename(old)
+    new.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -6,7 +6,7 @@ it is the one shown as having decided. Thresholds are named here, once.
 
 from __future__ import annotations
 
-from .model import Figure, ReadinessStatus, RiskView, RuleResult
+from .model import Figure, Percentage, ReadinessStatus, ReadinessSummary, RiskView, RuleResult, RuleSpec
 
 LINMAS_PER_TPS = 2  # UU 7/2017 Pasal 351 ayat 4
 EKTP_RECORDED_TARGET = 0.95  # share of wajib KTP with e-KTP recorded
@@ -18,6 +18,28 @@ LABELS = {
     "belum-lengkap": "Data belum lengkap",
     "belum-siap": "Belum siap",
 }
+
+
+def rule_specs(voter_cap: int) -> list[RuleSpec]:
+    """The rules as the index page explains them, in the order they run."""
+    return [
+        RuleSpec("Laporan Disdukcapil, KPU, Satpol PP dan camat tersedia", "bila belum", LABELS["belum-lengkap"]),
+        RuleSpec(f"Linmas paling sedikit {LINMAS_PER_TPS} per TPS (UU 7/2017 Pasal 351 ayat 4)", "bila kurang",
+                 LABELS["belum-siap"]),
+        RuleSpec(f"Rata-rata pemilih per TPS tidak melebihi batas {voter_cap}", "bila melebihi", LABELS["belum-siap"]),
+        RuleSpec("Usulan ASN untuk sekretariat Panwascam sudah diserahkan", "bila belum", LABELS["belum-siap"]),
+        RuleSpec(f"Perekaman e-KTP paling sedikit {number(EKTP_RECORDED_TARGET * 100, 0)}% wajib KTP", "bila kurang",
+                 LABELS["perhatian"]),
+        RuleSpec("Tidak ada desa tanpa sinyal komunikasi (blank spot)", "bila ada", LABELS["perhatian"]),
+        RuleSpec("Tidak ada risiko tingkat tinggi yang belum teratasi", "bila ada", LABELS["perhatian"]),
+    ]
+
+
+def summary(levels: list[str], bars: list[Percentage]) -> ReadinessSummary:
+    """The status of a region: its most severe kecamatan status, and how many kecamatan have each."""
+    level = overall_level(levels)
+    counts = [(lv, LABELS[lv], levels.count(lv)) for lv in LEVELS]
+    return ReadinessSummary(level, LABELS[level], counts, len(levels), bars)
 
 
 def number(value: float, decimals: int = 1) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -105,8 +106,13 @@ def safe_markdown(value) -> str:
     return re.sub(f"{_KEPT}(\\d+){_KEPT}", lambda m: kept[int(m.group(1))], text)
 
 
+_PLAIN_TEXT = re.compile(r"[\w .,;()/%+\-–—·’]*")  # text that safe_markdown would return unchanged
+
+
 def cell(value) -> Markup:
     """A value for a Markdown table cell: safe Markdown, on one line, with no column separator."""
+    if isinstance(value, str) and _PLAIN_TEXT.fullmatch(value):
+        return Markup(value)
     return Markup(" ".join(safe_markdown(value).split()).replace("|", "&#124;"))
 
 
@@ -166,26 +172,68 @@ def environment() -> Environment:
 
 # --- pages --------------------------------------------------------------------------------------
 
+SECTIONS = [  # the navigation: one entry per section, whatever the size of the desk
+    ("Beranda", "index.md"),
+    ("Kecamatan", "kecamatan/index.md"),
+    ("Instansi", "instansi/index.md"),
+    ("Rapat", "rapat/index.md"),
+    ("Tindak lanjut", "tindak-lanjut.md"),
+    ("Risiko", "risiko.md"),
+    ("Kontak", "kontak.md"),
+    ("Data terbuka", "data-terbuka.md"),
+    ("Informasi dikecualikan", "dikecualikan.md"),
+]
 
-def page_paths(model: SiteModel) -> list[tuple[str, str, dict]]:
-    """Every generated page: (path, template, context), in navigation order."""
-    pages = [("index.md", "beranda.md.j2", {}),
-             ("kecamatan/index.md", "kecamatan-index.md.j2", {})]
-    pages += [(f"kecamatan/{k.slug}.md", "kecamatan.md.j2", {"kecamatan": k}) for k in model.kecamatan]
-    pages.append(("instansi/index.md", "instansi-index.md.j2", {}))
-    pages += [(f"instansi/{i.slug}.md", "instansi.md.j2", {"instansi": i}) for i in model.instansi]
-    pages.append(("rapat/index.md", "rapat-index.md.j2", {}))
-    pages += [(f"rapat/{r.slug}.md", "rapat.md.j2", {"rapat": r}) for r in model.rapat]
-    pages += [("tindak-lanjut.md", "tindak-lanjut.md.j2", {}),
-              ("risiko.md", "risiko.md.j2", {}),
-              ("kontak.md", "kontak.md.j2", {}),
-              ("data-terbuka.md", "data-terbuka.md.j2", {}),
-              ("dikecualikan.md", "dikecualikan.md.j2", {})]
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    template: str
+    context: dict
+    region: str | None = None  # the province a page belongs to, for builds split by region
+    search: tuple[str, str] | None = None  # (title, text): indexed by this summary instead of its full text
+
+
+@dataclass
+class RenderedSite:
+    """What the builder needs of an edition: the pages and how they are navigated, split and searched."""
+
+    pages: dict[str, str]  # path → Markdown
+    nav: list  # MkDocs' ``nav`` shape
+    regions: dict[str, str]  # path → province code, for pages that belong to one province
+    search: dict[str, tuple[str, str]]  # path → (title, text) of pages indexed by a summary
+    redirects: dict[str, str]  # old page path → the page (and #anchor) it moved to
+    links: dict[str, frozenset[str]]  # path → the pages it links to
+
+
+def page_specs(model: SiteModel) -> list[PageSpec]:
+    """Every generated page, with its template and context."""
+    pages = [PageSpec("index.md", "beranda.md.j2", {}),
+             PageSpec("kecamatan/index.md", "kecamatan-index.md.j2", {})]
+    pages += [PageSpec(w.page, "wilayah.md.j2", {"wilayah": w}, w.kode[:2], (w.nama, w.search_text))
+              for w in model.regions]
+    pages += [PageSpec(k.page, "kecamatan.md.j2", {"kecamatan": k}, k.kode[:2], (f"Kecamatan {k.nama}", k.search_text))
+              for k in model.kecamatan]
+    pages.append(PageSpec("instansi/index.md", "instansi-index.md.j2", {}))
+    pages += [PageSpec(i.page, "instansi.md.j2", {"instansi": i}, i.wilayah[0][:2] if i.wilayah else None,
+                       (i.nama, i.search_text)) for i in model.instansi]
+    pages.append(PageSpec("rapat/index.md", "rapat-index.md.j2", {}))
+    pages += [PageSpec(f"rapat/{r.slug}.md", "rapat.md.j2", {"rapat": r}) for r in model.rapat]
+    pages += [PageSpec("tindak-lanjut.md", "tindak-lanjut.md.j2", {}),
+              PageSpec("risiko.md", "risiko.md.j2", {}),
+              PageSpec("kontak.md", "kontak.md.j2", {}),
+              PageSpec("data-terbuka.md", "data-terbuka.md.j2", {}),
+              PageSpec("dikecualikan.md", "dikecualikan.md.j2", {})]
     return pages
 
 
 def render(model: SiteModel) -> dict[str, str]:
     """Every page of the edition as Markdown, keyed by its path (``kecamatan/jenamas.md``)."""
+    return render_site(model).pages
+
+
+def render_site(model: SiteModel) -> RenderedSite:
+    """The pages of the edition and what the builder needs to place, split and index them."""
     env = environment()
     kecamatan = {k.kode: k for k in model.kecamatan}
     desa = {d.kode: d.nama for k in model.kecamatan for d in k.desa}
@@ -196,30 +244,50 @@ def render(model: SiteModel) -> dict[str, str]:
     def desa_name(code: str) -> Markup:
         return cell(f"{desa[code]} ({code})" if code in desa else code)
 
-    env.globals.update(kecamatan_name=kecamatan_name, desa_name=desa_name)
-    pages = {}
-    for path, template, context in page_paths(model):
-        def link(target: str, _from: str = path) -> str:
-            return posixpath.relpath(target, posixpath.dirname(_from) or ".")
+    env.globals.update(kecamatan_name=kecamatan_name, desa_name=desa_name, site=model)
+    pages, regions, search, links = {}, {}, {}, {}
+    for spec in page_specs(model):
+        folder = posixpath.dirname(spec.path) or "."
+        targets: set[str] = set()
 
-        pages[path] = env.get_template(template).render(site=model, page_path=path, link=link, **context)
-    return pages
+        def link(target: str, _folder: str = folder, _targets: set[str] = targets) -> str:
+            path, _, anchor = target.partition("#")
+            _targets.add(path)
+            relative = relative_path(path, _folder) if path else ""
+            return f"{relative}#{anchor}" if anchor else relative
+
+        pages[spec.path] = env.get_template(spec.template).render(page_path=spec.path, link=link, **spec.context)
+        links[spec.path] = frozenset(targets)
+        if spec.region:
+            regions[spec.path] = spec.region
+        if spec.search:
+            search[spec.path] = spec.search
+    return RenderedSite(pages, navigation(model), regions, search, redirects(model), links)
+
+
+def relative_path(target: str, folder: str) -> str:
+    """``target`` (a page path) as seen from ``folder``: posixpath.relpath for clean relative paths, without
+    touching the file system (it is called for every link of every page)."""
+    parts = target.split("/")
+    base = [] if folder in ("", ".") else folder.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 def navigation(model: SiteModel) -> list:
-    """The navigation in MkDocs' ``nav`` shape (a plain list of dicts), for the adapter to use."""
-    return [
-        {"Beranda": "index.md"},
-        {"Kecamatan": ["kecamatan/index.md"] + [{title(k.nama): f"kecamatan/{k.slug}.md"} for k in model.kecamatan]},
-        {"Instansi": ["instansi/index.md"] + [{title(i.singkatan): f"instansi/{i.slug}.md"}
-                                              for i in model.instansi]},
-        {"Rapat": ["rapat/index.md"] + [{tanggal(r.tanggal): f"rapat/{r.slug}.md"} for r in model.rapat]},
-        {"Tindak lanjut": "tindak-lanjut.md"},
-        {"Risiko": "risiko.md"},
-        {"Kontak": "kontak.md"},
-        {"Data terbuka": "data-terbuka.md"},
-        {"Informasi dikecualikan": "dikecualikan.md"},
-    ]
+    """The navigation in MkDocs' ``nav`` shape: the sections only, so it does not grow with the desk.
+
+    Pages below a section (a kecamatan, an agency, a meeting) are reached from its index page and carry
+    their own trail back to it.
+    """
+    return [{title: path} for title, path in SECTIONS]
+
+
+def redirects(model: SiteModel) -> dict[str, str]:
+    """Pages that moved since the addresses of an earlier release (the model says which)."""
+    return dict(model.moved)
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:

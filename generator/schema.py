@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError, PydanticUndefined
 from . import messages as msg
 from .exemptions import CATEGORIES
 from .types import (NIK, NIP, Angka, Dasar, Jam, Jumlah, KodeDesa, KodeKabupaten, KodeKecamatan, KodeProvinsi,
-                    NonEmpty, OneOrMany, Slug, Surel, Tanggal, Tautan, Teks, Telepon, TeleponPribadi, YaTidak,
+                    KodeWilayah, NonEmpty, OneOrMany, Slug, Surel, Tanggal, Tautan, Teks, Telepon, TeleponPribadi, YaTidak,
                     illustrative_flag)
 
 # --- access classification ---------------------------------------------------------------------
@@ -158,12 +158,16 @@ class Laporan(ClassifiedRecord):
 
 
 class Wilayah(PublicModel):
-    """The region a desk covers: one kabupaten (a regency desk) or several (a provincial desk)."""
+    """The region a desk covers: a kabupaten/kota, a province, or the country."""
 
-    tingkat: Literal["kabupaten", "provinsi"] = public_field(description="Desk kabupaten/kota atau desk provinsi.")
-    provinsi: KodeProvinsi = public_field(description="Kode Kemendagri provinsi, mis. \"62\".")
-    kabupaten: Annotated[list[KodeKabupaten], NonEmpty] = public_field(
-        description="Kode Kemendagri kabupaten/kota yang dicakup, mis. [\"62.04\"].")
+    tingkat: Literal["kabupaten", "provinsi", "nasional"] = public_field(
+        description="Desk kabupaten/kota, desk provinsi, atau desk nasional (beberapa provinsi).")
+    provinsi: Annotated[list[KodeProvinsi], OneOrMany, NonEmpty] = public_field(
+        description="Kode Kemendagri provinsi, mis. \"62\"; desk nasional: daftar provinsi.")
+    kabupaten: list[KodeKabupaten] = public_field(
+        default_factory=list,
+        description="Kode Kemendagri kabupaten/kota yang dicakup, mis. [\"62.04\"]; wajib untuk desk kabupaten. "
+                    "Desk provinsi atau nasional yang mengosongkannya mencakup semua kabupaten/kota provinsinya.")
 
 
 class PemungutanSuara(PublicModel):
@@ -322,6 +326,9 @@ class Instansi(PublicModel):
     peran: Teks = public_field(description="Peran instansi dalam desk.")
     alias: list[Teks] = public_field(default_factory=list, description="Nama lain, mis. \"Kodim 1012/Buntok\".")
     situs: Tautan | None = public_field(None, description="Situs web resmi.")
+    wilayah: KodeWilayah | None = public_field(
+        None, description="Wilayah kerja instansi: kode provinsi atau kabupaten/kota, mis. \"62.04\"; "
+                          "kosong berarti seluruh wilayah desk.")
     kontak: list[Kontak] = public_field(default_factory=list, description="Kontak kantor yang boleh dipublikasikan.")
     laporan_kependudukan: list[LaporanKependudukan] = public_field(
         default_factory=list, description="Laporan Disdukcapil: penduduk, wajib KTP, e-KTP, blangko.")

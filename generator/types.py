@@ -73,7 +73,8 @@ Slug = Annotated[str, BeforeValidator(_slug),
 
 
 def _one_or_many_slugs(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
+    """One value written alone stands for a list of one; each element then gets its own message."""
+    return [value] if isinstance(value, (str, int, float, bool)) else value
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -307,9 +308,12 @@ _CODE_PATTERNS = {1: r"[0-9]{2}", 2: r"[0-9]{2}\.[0-9]{2}", 3: r"[0-9]{2}\.[0-9]
 _BPS_LENGTHS = {2: 4, 3: 7, 4: 10}
 
 
-def _region_code(parts: int):
-    shape, example = _CODE_SHAPES[parts]
-    pattern = re.compile(_CODE_PATTERNS[parts])
+def _region_code(*levels: int):
+    """A Kemendagri code of one of ``levels`` (1 province … 4 desa), in quotes, in the PP.KK.CC.DDDD form."""
+    shape = " atau ".join(_CODE_SHAPES[level][0] for level in levels)
+    example = _CODE_SHAPES[levels[-1]][1]
+    pattern = re.compile("|".join(_CODE_PATTERNS[level] for level in levels))
+    bps_length = _BPS_LENGTHS.get(levels[-1])
 
     def check(value: Any) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -319,19 +323,25 @@ def _region_code(parts: int):
         text = value.strip()
         if pattern.fullmatch(text):
             return text
-        if text.isdigit() and len(text) == _BPS_LENGTHS.get(parts):
+        if text.isdigit() and len(text) == bps_length:
             raise _fail(msg.BPS_CODE.format(text=text, shape=shape, example=example))
         raise _fail(msg.EXPECTED_CODE.format(shape=shape, example=example, found=describe(value)))
 
+    json_pattern = "^(" + "|".join(_CODE_PATTERNS[level] for level in levels) + ")$" if len(levels) > 1 \
+        else f"^{_CODE_PATTERNS[levels[0]]}$"
     return Annotated[str, BeforeValidator(check),
-                     WithJsonSchema({"type": "string", "pattern": f"^{_CODE_PATTERNS[parts]}$",
-                                     "examples": [example]})]
+                     WithJsonSchema({"type": "string", "pattern": json_pattern,
+                                     "examples": [_CODE_SHAPES[level][1] for level in levels]})]
 
 
 KodeProvinsi = _region_code(1)
 KodeKabupaten = _region_code(2)
 KodeKecamatan = _region_code(3)
 KodeDesa = _region_code(4)
+
+
+KodeWilayah = _region_code(1, 2)
+"""A province or kabupaten/kota code: where an agency works."""
 
 
 def _non_empty(value: list) -> list:

@@ -8,6 +8,7 @@ with the line and column of the offending key or value and a message from ``gene
 from __future__ import annotations
 
 import difflib
+import time
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,18 +18,20 @@ from pydantic import BaseModel, ValidationError
 
 from . import messages as msg
 from .load import Document, load_document
-from .problems import Problem, Problems, display_path
+from .problems import Problem, Problems, decodable, display_path
 from .schema import FILE_MODELS, Edisi, Instansi, Kecamatan, Model, Rapat
 from .types import describe
 
 M = TypeVar("M", bound=Model)
 YAML_SUFFIXES = (".yml", ".yaml")
 FOLDERS = {"instansi", "kecamatan", "rapat"}
+NESTED_FOLDERS = {"kecamatan": 2}  # kecamatan/<provinsi>/<kabupaten>/<slug>.yml: up to two folders of the editor's
 
 
 @dataclass(frozen=True)
 class Record(Generic[M]):
-    """A valid data file: its slug (the file name), the typed data and the document it came from."""
+    """A valid data file: its slug (the file name, with its folders below kecamatan/), the typed data and the
+    document it came from."""
 
     slug: str
     data: M
@@ -56,8 +59,12 @@ class EditionRecords:
         self.invalid.setdefault(kind, set()).add(slug)
 
 
-def validate_tree(data_dir: Path, root: Path | None = None) -> tuple[list[EditionRecords], Problems]:
-    """Every edition under ``data_dir``, validated, and every problem found."""
+def validate_tree(data_dir: Path, root: Path | None = None,
+                  seconds: dict[str, float] | None = None) -> tuple[list[EditionRecords], Problems]:
+    """Every edition under ``data_dir``, validated, and every problem found.
+
+    ``seconds`` (optional) adds up the time spent reading files ("load") and checking them ("validate").
+    """
     problems = Problems()
     editions: list[EditionRecords] = []
     data_dir = Path(data_dir)
@@ -69,17 +76,20 @@ def validate_tree(data_dir: Path, root: Path | None = None) -> tuple[list[Editio
     if not folders:
         problems.add(Problem(display_path(data_dir, root), 1, 1, "", msg.NO_EDITIONS.format(
             data_dir=display_path(data_dir, root))))
+    seconds = {"load": 0.0, "validate": 0.0} if seconds is None else seconds
     for folder in folders:
-        editions.append(validate_edition(folder, problems, root))
+        editions.append(validate_edition(folder, problems, root, seconds))
     return editions, problems
 
 
-def validate_edition(folder: Path, problems: Problems, root: Path | None = None) -> EditionRecords:
+def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
+                     seconds: dict[str, float] | None = None) -> EditionRecords:
     records = EditionRecords(id=folder.name, folder=folder)
+    base = display_path(folder, root)  # once: resolving every path costs more than reading a small file
     for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in YAML_SUFFIXES:
+        if path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
             continue
-        display = display_path(path, root)
+        display = decodable(f"{base}/{path.relative_to(folder).as_posix()}")
         if path.suffix not in YAML_SUFFIXES:
             problems.add(Problem(display, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
             records.mark_invalid(_kind_of(folder, path) or "unknown", path.stem)
@@ -89,12 +99,12 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None)
             problems.add(Problem(display, 1, 1, "", msg.UNKNOWN_FILE))
             records.mark_invalid("unknown", display)
             continue
-        slug = path.stem
-        if kind != "edisi" and not _is_slug(slug):
+        slug = _slug_of(folder, path)
+        if kind != "edisi" and not all(_is_slug(part) for part in slug.split("/")):
             problems.add(Problem(display, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
             records.mark_invalid(kind, slug)
             continue
-        record = validate_file(path, display, FILE_MODELS[kind], problems)
+        record = validate_file(path, display, FILE_MODELS[kind], problems, slug, seconds)
         if record is None:
             records.mark_invalid(kind, slug)
             continue
@@ -116,9 +126,16 @@ def _kind_of(folder: Path, path: Path) -> str | None:
     parts = path.relative_to(folder).parts
     if len(parts) == 1 and path.stem == "edisi":
         return "edisi"
-    if len(parts) == 2 and parts[0] in FOLDERS:
+    if len(parts) >= 2 and parts[0] in FOLDERS and len(parts) - 2 <= NESTED_FOLDERS.get(parts[0], 0):
         return parts[0]
     return None
+
+
+def _slug_of(folder: Path, path: Path) -> str:
+    """A record's key in its edition: the file name without suffix, with the folders below its kind's folder
+    ("jenamas", or "barito-selatan/jenamas" for a kecamatan file kept in a folder per kabupaten)."""
+    parts = path.relative_to(folder).with_suffix("").parts
+    return "/".join(parts[1:]) if len(parts) > 1 else parts[0]
 
 
 def _is_slug(text: str) -> bool:
@@ -127,24 +144,34 @@ def _is_slug(text: str) -> bool:
     return bool(_SLUG.fullmatch(text))
 
 
-def validate_file(path: Path, display: str, model: type[M], problems: Problems) -> Record[M] | None:
+def validate_file(path: Path, display: str, model: type[M], problems: Problems,
+                  slug: str | None = None, seconds: dict[str, float] | None = None) -> Record[M] | None:
     """One file read and checked against ``model``; None (with its problems added) when it is not valid."""
+    started = time.perf_counter()
     document, load_problems = load_document(path, display)
+    loaded = time.perf_counter()
     problems.extend(load_problems)
-    if document is None:
-        return None
     try:
-        data = model.model_validate(document.data)
-    except ValidationError as exc:
-        for error in exc.errors():
-            problems.add(problem_from_error(document, model, error))
-        return None
-    return Record(path.stem, data, document)
+        if document is None:
+            return None
+        try:
+            data = model.model_validate(document.data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                problems.add(problem_from_error(document, model, error))
+            return None
+        return Record(slug or path.stem, data, document)
+    finally:
+        if seconds is not None:
+            seconds["load"] = seconds.get("load", 0.0) + loaded - started
+            seconds["validate"] = seconds.get("validate", 0.0) + time.perf_counter() - loaded
 
 
 def problem_from_error(document: Document, model: type[BaseModel], error: dict) -> Problem:
     """A pydantic error as an editor's problem: place, field and Indonesian message."""
     loc = tuple(error["loc"])
+    if loc and loc[-1] == 0 and not isinstance(_raw_at(document.data, loc[:-1]), list):
+        loc = loc[:-1]  # a single value written for a list (the one-or-many shorthand): named as written
     kind = error["type"]
     value = error.get("input")
     if kind == "extra_forbidden":
@@ -165,6 +192,16 @@ def problem_from_error(document: Document, model: type[BaseModel], error: dict) 
     else:  # a pydantic message we have not translated: still placed, never a traceback
         message = msg.INVALID_VALUE.format(detail=error["msg"])
     return document.problem(loc, message)
+
+
+def _raw_at(data: Any, loc: tuple) -> Any:
+    """The value the editor wrote at ``loc``, or None where there is none."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _key_hint(model: type[BaseModel], loc: tuple) -> str:

@@ -3,7 +3,8 @@
     site/<publik|internal>/
         versions.json            the list Material's version selector reads (mike's format)
         index.html               redirect to the newest edition, through its alias
-        terbaru/…                the alias: a redirect page for every page of the newest edition
+        terbaru -> pilkada-2024  the alias: a symbolic link to the newest edition (mike's "symlink" alias
+                                 type); `bulletin publish` and Pages' upload copy what it points to
         pilkada-2024/…           one folder per election edition, newest first in versions.json
         pilgub-kalteng-2020/…
 
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
+import os
 from pathlib import Path
+
+from .output import Output
 
 ALIAS = "terbaru"
 
@@ -76,19 +79,13 @@ def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: s
     The 404 page is served at any missing address, so its link is absolute when the site's address is known.
     """
     newest, title = versions[0]
-    (root / "versions.json").write_text(versions_json(versions), encoding="utf-8")
-    (root / "index.html").write_text(redirect_page(f"{ALIAS}/", title), encoding="utf-8")
+    out = Output(root)
+    out.write("versions.json", versions_json(versions))
+    out.write("index.html", redirect_page(f"{ALIAS}/", title))
     home = html.escape(base_url.rstrip("/") + "/" if base_url else "/", quote=True)
-    (root / "404.html").write_text(NOT_FOUND.format(title=html.escape(title), home=home,
-                                                    icon=html.escape(f"{newest}/{ICON}", quote=True)),
-                                   encoding="utf-8")
-    source = root / newest
-    for page in sorted(source.rglob("*.html")):
-        relative = page.relative_to(source).as_posix()
-        target = root / ALIAS / relative
-        depth = relative.count("/")  # folders between the alias root and the page
-        url = posixpath.join("../" * (depth + 1) + newest, relative)
-        if url.endswith("/index.html"):
-            url = url[: -len("index.html")]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(redirect_page(url, title), encoding="utf-8")
+    out.write("404.html", NOT_FOUND.format(title=html.escape(title), home=home,
+                                           icon=html.escape(f"{newest}/{ICON}", quote=True)))
+    alias = root / ALIAS
+    if alias.is_symlink() or alias.exists():
+        alias.unlink()
+    alias.symlink_to(newest)  # mike's default alias: one link, whatever the size of the edition

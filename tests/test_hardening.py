@@ -412,7 +412,16 @@ def site_hashes(site: Path) -> dict[str, str]:
 
 
 def staging_folders(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-"))
+    """What a build leaves beside the site besides the site itself: builds the site does not point at (the
+    one before the current build is kept until the next build starts, so it is listed only when asked),
+    a half-made link, and MkDocs' working folders in the page caches."""
+    site = project / "site"
+    current = site.resolve() if site.is_symlink() else None
+    versions = project / ".site-versi"
+    left = [f".site-versi/{p.name}" for p in (versions.iterdir() if versions.is_dir() else []) if p.resolve() != current]
+    left += [p.name for p in project.iterdir() if p.name.startswith(".site") and p.name != ".site-versi"]
+    left += [p.relative_to(project).as_posix() for p in project.glob("*cache*/**/tmp/run-*")]
+    return sorted(left)
 
 
 @pytest.fixture(scope="module")
@@ -473,9 +482,11 @@ def test_failed_mkdocs_build_leaves_the_site_unchanged(project_with_site, failur
 def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list[str]]:
     """Start `bulletin build`, send ``sig`` once MkDocs is writing (``staging``) or after 1 s; return the outcome."""
     before = set(staging_folders(project))
+    # An empty page cache, so that MkDocs really runs (and writes into <cache>/tmp/run-…) when interrupted.
     process = subprocess.Popen([str(BIN / "bulletin"), "--project", str(project), "build", "--site-dir",
-                                str(project / "site")], cwd=project, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=environment(), start_new_session=True)
+                                str(project / "site"), "--cache-dir", str(project / "cache-kosong")], cwd=project,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(),
+                               start_new_session=True)
     started = time.monotonic()
     try:
         if when == "staging":
@@ -510,7 +521,8 @@ def test_interrupted_build_leaves_the_site_unchanged(project_with_site, record_p
         assert "Traceback" not in stderr, stderr[-3000:]
         assert status not in (0, 1), f"an interrupted build must not report success or data problems: {status}"
         assert leftovers == [], f"SIGINT left staging folders behind: {leftovers}"
-    result = bulletin(project, "build", "--site-dir", str(project / "site"))
+    result = bulletin(project, "build", "--site-dir", str(project / "site"), "--cache-dir",
+                      str(project / "cache-kosong"))
     assert result.returncode == 0, result.stdout + result.stderr
     after_good_build = staging_folders(project)
     record_property("staging_left_after_next_good_build", after_good_build)
@@ -781,7 +793,7 @@ def test_write_pages_never_writes_outside_its_folder(tmp_path, page):
 def test_meeting_pdf_html_has_no_live_markup(tmp_path, planted):
     """`bulletin pdf` prints the meeting page with WeasyPrint, which fetches every image it is given."""
     from generator.pdf import meeting_html
-    from generator.pipeline import check, edition_models
+    from generator.pipeline import check, publications
     from generator.project import Project
 
     project = example_project(tmp_path / "project")
@@ -798,7 +810,7 @@ def test_meeting_pdf_html_has_no_live_markup(tmp_path, planted):
     checked = check(Project(project))
     if checked.problems.errors:  # refusing the value is a fine answer too
         return
-    model = next(m for m in edition_models(checked, "publik") if m.edisi.id == EXAMPLE_EDITION)
+    model = publications(checked, ("publik",), EXAMPLE_EDITION)[0].model
     findings, text = scan_html(meeting_html(model, meetings[0].stem))
     assert not findings, findings
     if planted == "payloads":

@@ -301,32 +301,15 @@ def test_root_redirects_to_the_alias(built_site, edition):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_alias_redirects_every_page_of_the_newest_edition(built_site, edition):
+def test_alias_is_a_link_to_the_newest_edition(built_site, edition):
+    """mike's "symlink" alias: one link, so every page of the newest edition is also under terbaru/."""
     root = built_site / edition
     newest = read_versions(root)[0]["version"]
-    base = "http://buletin.test/"
-    pages = sorted((root / newest).rglob("*.html"))
+    alias = root / ALIAS
+    assert alias.is_symlink() and os.readlink(alias) == newest, "a relative link, valid wherever the site is copied"
+    pages = sorted(p.relative_to(root / newest) for p in (root / newest).rglob("*.html"))
     assert pages
-    problems = []
-    for page in pages:
-        relative = page.relative_to(root / newest)
-        alias = root / ALIAS / relative
-        if not alias.is_file():
-            problems.append(f"{ALIAS}/{relative}: missing")
-            continue
-        refresh = parse_page(alias.read_text(encoding="utf-8")).refresh
-        if refresh is None:
-            problems.append(f"{ALIAS}/{relative}: no meta refresh")
-            continue
-        target = local_file(base, root, urljoin(page_url(base, root, alias), refresh))
-        if target is None or not target.is_file():
-            problems.append(f"{ALIAS}/{relative}: redirects to {refresh!r}, which is no file")
-        elif target != page:
-            problems.append(f"{ALIAS}/{relative}: redirects to {target.relative_to(root)}, not to {newest}/{relative}")
-    extra = {p.relative_to(root / ALIAS) for p in (root / ALIAS).rglob("*") if p.is_file()} \
-        - {p.relative_to(root / newest) for p in pages}
-    problems += [f"{ALIAS}/{p}: not a page of {newest}" for p in sorted(extra)]
-    assert not problems, "\n".join(problems)
+    assert sorted(p.relative_to(alias) for p in alias.rglob("*.html")) == pages
 
 
 def test_internal_marker_at_the_root_and_in_every_version(built_site):
@@ -352,6 +335,8 @@ def test_older_editions_carry_the_banner_and_the_newest_does_not(versioned, edit
         for page in pages:
             where = page.relative_to(root)
             parsed = parse_page(page.read_text(encoding="utf-8"))
+            if parsed.refresh is not None:
+                continue  # a page that moved: it only sends the reader on
             if parsed.banner_links is None:
                 problems.append(f"{where}: no {BANNER!r} banner")
                 continue
@@ -634,9 +619,9 @@ def choose_version(page, title: str) -> None:
 
 
 def open_newest_with_selector(page, versioned, base: str) -> None:
-    """Through the alias to the newest edition, whose selector lists every edition."""
+    """Through the alias (a link to the newest edition's folder), whose selector lists every edition."""
     page.goto(base + f"{ALIAS}/")
-    page.wait_for_url(re.compile(re.escape(f"{base}{versioned.versions[0]}/") + "$"))
+    assert page.url == base + f"{ALIAS}/"
     listed = selector_titles(page)
     for edisi in versioned.versions:
         assert any(item.startswith(versioned.titles[edisi]) for item in listed), (edisi, listed)

@@ -1,0 +1,103 @@
+"""``bulletin serve``: the live preview of one site edition of one election edition.
+
+Every save runs the pipeline again and rebuilds, through the same page cache as ``bulletin build``, only the
+pages whose Markdown changed; the preview is switched to the new build in one step and the browser reloads
+(MkDocs' live-reload server serves the folder). Bad data never takes the preview down: the last good pages
+stay, with the problems in the terminal and in a banner on every page, and no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from . import report
+from .mkdocs_build import BuildFailed, run_job
+from .mkdocs_plugin import ERROR_PAGE, Job
+from .pipeline import Publication, check, publications
+from .project import Project
+from .render import TEMPLATES
+from .site_build import Builder, Store, assemble_unit, locked, new_build_folder, remove_stale, switch
+
+POLLING_INTERVAL = 0.2  # seconds between looks at the watched files
+
+
+class Preview:
+    def __init__(self, project: Project, edition: str, edisi: str | None, root: Path):
+        self.project, self.edition, self.edisi = project, edition, edisi
+        self.site = root / "site"
+        self.builder = Builder(project, Store(project.root / ".cache" / "bulletin"), workers=1, strict=False)
+        self.last_good: Publication | None = None
+        self.versions: list[tuple[str, str]] = []
+
+    def rebuild(self) -> None:
+        """Build what changed and switch the preview to it; say what went wrong, never with a traceback."""
+        started = time.monotonic()
+        try:
+            self._rebuild()
+        except BuildFailed as exc:
+            sys.stderr.write(f"Pratinjau tidak dapat dibangun: {exc}\n")
+            return
+        except KeyError:
+            sys.stderr.write(f"Edisi pemilihan \"{self.edisi}\" tidak ada.\n")
+            return
+        sys.stderr.write(f"Pratinjau diperbarui ({time.monotonic() - started:.1f} detik).\n")
+
+    def _rebuild(self) -> None:
+        checked = check(self.project)
+        self.builder.problems = []
+        if checked.failed():
+            text = report.as_text(checked.problems)
+            sys.stderr.write(f"Data tidak valid; pratinjau menampilkan versi valid terakhir.\n{text}\n")
+            if self.last_good is None:
+                self.show_error(text)
+                return
+            self.builder.problems = [p.format() for p in checked.problems.errors] or [text]
+        else:
+            if checked.problems:
+                sys.stderr.write(report.as_text(checked.problems) + "\n")
+            self.last_good = publications(checked, (self.edition,), self.edisi)[0]
+            self.versions = checked.versions
+        with locked(self.builder.cache):
+            remove_stale(self.site)
+            plan = self.builder.plan([self.last_good], self.versions)
+            self.builder.build([self.last_good], plan)
+            build = new_build_folder(self.site)
+            assemble_unit(plan.units[0], [self.builder.cache], build, None)
+            switch(self.site, build)
+
+    def show_error(self, text: str) -> None:
+        """A one-page site that lists the problems, for data that was never valid."""
+        remove_stale(self.site)
+        build = new_build_folder(self.site)
+        run_job(self.project.config_file, build, Job(None, problems=[], error_page=ERROR_PAGE.format(problems=text)),
+                strict=False)
+        switch(self.site, build)
+
+    def not_found(self, code: int) -> bytes | None:
+        page = self.site / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def serve(project: Project, host: str, port: int, edition: str, edisi: str | None) -> None:
+    with tempfile.TemporaryDirectory(prefix="bulletin-pratinjau-") as folder:
+        preview = Preview(project, edition, edisi, Path(folder))
+        preview.rebuild()
+        server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site),
+                                  polling_interval=POLLING_INTERVAL)
+        server.error_handler = preview.not_found
+        for path in (project.data_dir, project.content_dir, project.theme_dir, TEMPLATES, project.config_file):
+            if path.exists():
+                server.watch(str(path))
+        sys.stderr.write(f"Pratinjau di http://{host}:{port}/ (hentikan dengan Ctrl+C)\n")
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            sys.stderr.write("Pratinjau dihentikan.\n")
+        finally:
+            server.shutdown()
+            remove_stale(preview.site)
