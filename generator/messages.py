@@ -165,3 +165,16 @@ DATE_WITHOUT_DONE = "tanggal_selesai hanya diisi bila status \"selesai\""
 FINISHED_BEFORE_MEETING = "tanggal selesai {done} lebih awal dari tanggal rapat {meeting}"
 PROGRESS_BEFORE_ITEM = "perkembangan dicatat di rapat {meeting} yang tidak lebih baru dari rapat asal {origin}"
 STAGE_ORDER = "tanggal selesai {end} lebih awal dari tanggal mulai {start}"
+
+# --- validate: text that would not display as typed ---------------------------------------------------
+
+HIDDEN_CHARACTER = ("teks memuat {kind} U+{code} ({name}) di posisi {position} yang membuat tampilan berbeda "
+                    "dari yang diketik; hapus karakter itu")
+HIDDEN_CHARACTER_MORE = " (ada {count} karakter lain di teks ini yang juga harus dihapus)"
+HIDDEN_KIND_BIDI = "karakter pengatur arah teks"
+HIDDEN_KIND_INVISIBLE = "karakter tak terlihat"
+HIDDEN_KIND_CONTROL = "karakter kendali"
+HIDDEN_KIND_LINE_SEPARATOR = "pemisah baris Unicode"
+HIDDEN_KIND_UNASSIGNED = "kode yang bukan karakter terdaftar di Unicode"
+HIDDEN_KIND_PRIVATE_USE = "karakter area pribadi (tanpa arti baku di Unicode)"
+HIDDEN_KIND_SURROGATE = "separuh pasangan surrogate UTF-16"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
@@ -42,20 +43,111 @@ def describe(value: Any) -> str:
 # --- text ---------------------------------------------------------------------------------------
 
 
+# Text must display as it was typed. A character is refused when it would make the page show something else
+# than the editor saw, or show nothing where something is. The class follows the Unicode security documents,
+# not a list of known tricks:
+#
+# * bidirectional controls, property Bidi_Control (PropList.txt): U+061C, U+200E-U+200F, U+202A-U+202E,
+#   U+2066-U+2069. They reorder what is shown ("Trojan Source", CVE-2021-42574; UTS #55, Unicode Source Code
+#   Handling). Latin-script Indonesian never needs them;
+# * everything UTS #39 (Unicode Security Mechanisms) gives Identifier_Type Default_Ignorable or Not_Character:
+#   - Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters with no glyph of their own, such as
+#     U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER, U+FEFF inside text, U+00AD SOFT HYPHEN, variation selectors,
+#     tag characters and the Hangul fillers. Most of them are general category Cf or Cn; the others are the
+#     table _IGNORABLE_OUTSIDE_CF below (the property's list without its Cf and Cn entries, Unicode 14);
+#   - Not_Character: unassigned code points and noncharacters (Cn), private use (Co, shown as whatever a font
+#     puts there), surrogates (Cs) and control characters (Cc);
+# * the rest of general category Cf, the few visible format characters outside Default_Ignorable (Arabic
+#   number signs, interlinear annotation): none belongs in an Indonesian bulletin;
+# * line and paragraph separators (Zl, Zp), with the controls CR and NEL: line breaks in some programs and not
+#   in others (The Unicode Standard, 5.8 Newline Guidelines). A line break in text is a plain line feed;
+# * U+2800 BRAILLE PATTERN BLANK: not ignorable, but drawn blank, the usual stand-in for an "empty" text.
+#
+# ZERO WIDTH JOINER and NON-JOINER (U+200D, U+200C) are refused too: they are needed only in scripts that
+# join letters (Arabic, Indic; UTS #39 and RFC 5892 allow them there only) and in emoji sequences, neither of
+# which an official bulletin in Latin-script Indonesian uses. Tab and line feed are the only controls kept:
+# they show as white space. Other white space (no-break space U+00A0 and the like) shows as a space and is
+# kept. A control character written into the file is refused by the loader already (YAML forbids it); one
+# written as an escape in double quotes ("\x0b", "\N", "\L") arrives here.
+#
+# Canonical equivalents (UAX #15) display the same: "e" + U+0301 COMBINING ACUTE ACCENT is "é". Such text is
+# shown as typed, so it is not refused; it is normalized to NFC, so that names compare equal however they
+# were typed. NFC, not NFKC: compatibility mappings would change what is shown (superscripts, ligatures).
+
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_IGNORABLE_OUTSIDE_CF = (  # Default_Ignorable_Code_Point ranges of other categories than Cf and Cn
+    (0x034F, 0x034F),  # COMBINING GRAPHEME JOINER
+    (0x115F, 0x1160),  # HANGUL CHOSEONG FILLER, HANGUL JUNGSEONG FILLER
+    (0x17B4, 0x17B5),  # KHMER VOWEL INHERENT AQ, AA
+    (0x180B, 0x180D),  # MONGOLIAN FREE VARIATION SELECTOR ONE..THREE
+    (0x180F, 0x180F),  # MONGOLIAN FREE VARIATION SELECTOR FOUR
+    (0x3164, 0x3164),  # HANGUL FILLER
+    (0xFE00, 0xFE0F),  # VARIATION SELECTOR-1..16
+    (0xFFA0, 0xFFA0),  # HALFWIDTH HANGUL FILLER
+    (0xE0100, 0xE01EF),  # VARIATION SELECTOR-17..256
+)
+_INVISIBLE_OUTSIDE_CF = frozenset(  # those, and BRAILLE PATTERN BLANK
+    [chr(code) for low, high in _IGNORABLE_OUTSIDE_CF for code in range(low, high + 1)] + ["\u2800"])
+_NOT_PLAIN_ASCII = re.compile(r"[^\t\n\x20-\x7e]")  # printable ASCII, tab and line feed always display as typed
+
+
+def _hidden_kind(char: str) -> str | None:
+    """How a character outside _NOT_PLAIN_ASCII's exceptions is named when it would not display as typed, or None."""
+    if char in _BIDI_CONTROLS:
+        return msg.HIDDEN_KIND_BIDI
+    category = unicodedata.category(char)
+    if category == "Cc":
+        return msg.HIDDEN_KIND_CONTROL
+    if category in ("Zl", "Zp"):
+        return msg.HIDDEN_KIND_LINE_SEPARATOR
+    if category == "Cf" or char in _INVISIBLE_OUTSIDE_CF:
+        return msg.HIDDEN_KIND_INVISIBLE
+    return {"Cn": msg.HIDDEN_KIND_UNASSIGNED, "Co": msg.HIDDEN_KIND_PRIVATE_USE,
+            "Cs": msg.HIDDEN_KIND_SURROGATE}.get(category)
+
+
+def character_name(char: str) -> str:
+    """The character's Unicode name, or its code point label (The Unicode Standard, 4.8) when it has none."""
+    name = unicodedata.name(char, "")
+    if name:
+        return name
+    code, category = ord(char), unicodedata.category(char)
+    if category == "Cn" and (0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE):
+        label = "noncharacter"
+    else:
+        label = {"Cc": "control", "Co": "private-use", "Cs": "surrogate"}.get(category, "reserved")
+    return f"<{label}-{code:04X}>"
+
+
+def _refuse_hidden_characters(text: str) -> None:
+    """Fail on the first character that would not display as typed, naming it and its place (1-based)."""
+    hidden = [(match.start() + 1, match[0], kind) for match in _NOT_PLAIN_ASCII.finditer(text)
+              if (kind := _hidden_kind(match[0]))]
+    if not hidden:
+        return
+    position, char, kind = hidden[0]
+    message = msg.HIDDEN_CHARACTER.format(kind=kind, code=f"{ord(char):04X}", name=character_name(char),
+                                          position=position)
+    if len(hidden) > 1:
+        message += msg.HIDDEN_CHARACTER_MORE.format(count=len(hidden) - 1)
+    raise _fail(message)
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str):
         hint = ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             hint = msg.EXPECTED_TEXT_QUOTE_HINT.format(text=value)
         raise _fail(msg.EXPECTED_TEXT.format(found=describe(value), hint=hint))
-    value = value.strip()
+    _refuse_hidden_characters(value)
+    value = unicodedata.normalize("NFC", value.strip())
     if not value:
         raise _fail(msg.EMPTY_TEXT)
     return value
 
 
 Teks = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
-"""Plain text, not empty."""
+"""Plain text, not empty, that displays as typed; kept in NFC."""
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 

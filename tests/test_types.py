@@ -101,6 +101,102 @@ def test_teks_is_stripped():
     assert check(t.Teks, "  Buntok ") == "Buntok"
 
 
+# --- text displays as typed: invisible, bidirectional and other hidden characters ----------------------
+
+
+def hidden(kind: str, code: str, name: str, position: int) -> str:
+    return msg.HIDDEN_CHARACTER.format(kind=kind, code=code, name=name, position=position)
+
+
+def test_teks_refuses_a_bidi_override_literal():
+    assert error(t.Teks, "Rapat koordinasi \u202eDesk Pilkada") == (
+        "teks memuat karakter pengatur arah teks U+202E (RIGHT-TO-LEFT OVERRIDE) di posisi 18 yang membuat "
+        "tampilan berbeda dari yang diketik; hapus karakter itu")
+
+
+def test_teks_refuses_a_zero_width_space_literal():
+    assert error(t.Teks, "Kantor\u200bCamat") == (
+        "teks memuat karakter tak terlihat U+200B (ZERO WIDTH SPACE) di posisi 7 yang membuat tampilan berbeda "
+        "dari yang diketik; hapus karakter itu")
+
+
+@pytest.mark.parametrize("value, expected", [
+    # Trojan Source: every bidirectional control (Bidi_Control)
+    ("a\u2066b", hidden(msg.HIDDEN_KIND_BIDI, "2066", "LEFT-TO-RIGHT ISOLATE", 2)),
+    ("\u200fNama", hidden(msg.HIDDEN_KIND_BIDI, "200F", "RIGHT-TO-LEFT MARK", 1)),
+    ("12\u061c3", hidden(msg.HIDDEN_KIND_BIDI, "061C", "ARABIC LETTER MARK", 3)),
+    # format characters (Cf) and the rest of Default_Ignorable_Code_Point
+    ("Ke\u00adsbangpol", hidden(msg.HIDDEN_KIND_INVISIBLE, "00AD", "SOFT HYPHEN", 3)),
+    ("Bun\u2060tok", hidden(msg.HIDDEN_KIND_INVISIBLE, "2060", "WORD JOINER", 4)),
+    ("KPU\ufeff", hidden(msg.HIDDEN_KIND_INVISIBLE, "FEFF", "ZERO WIDTH NO-BREAK SPACE", 4)),
+    ("Jenamas\u200d", hidden(msg.HIDDEN_KIND_INVISIBLE, "200D", "ZERO WIDTH JOINER", 8)),
+    ("\U000e0069d", hidden(msg.HIDDEN_KIND_INVISIBLE, "E0069", "TAG LATIN SMALL LETTER I", 1)),
+    ("Siap\ufe0f", hidden(msg.HIDDEN_KIND_INVISIBLE, "FE0F", "VARIATION SELECTOR-16", 5)),
+    ("\u3164", hidden(msg.HIDDEN_KIND_INVISIBLE, "3164", "HANGUL FILLER", 1)),
+    ("a\u115fb", hidden(msg.HIDDEN_KIND_INVISIBLE, "115F", "HANGUL CHOSEONG FILLER", 2)),
+    ("a\uffa0b", hidden(msg.HIDDEN_KIND_INVISIBLE, "FFA0", "HALFWIDTH HANGUL FILLER", 2)),
+    ("\u2800", hidden(msg.HIDDEN_KIND_INVISIBLE, "2800", "BRAILLE PATTERN BLANK", 1)),
+    # controls written as escapes in double quotes, and line breaks other than a line feed
+    ("Rapat\x0b", hidden(msg.HIDDEN_KIND_CONTROL, "000B", "<control-000B>", 6)),
+    ("baris\rbaru", hidden(msg.HIDDEN_KIND_CONTROL, "000D", "<control-000D>", 6)),
+    ("baris\x85baru", hidden(msg.HIDDEN_KIND_CONTROL, "0085", "<control-0085>", 6)),
+    ("baris\u2028baru", hidden(msg.HIDDEN_KIND_LINE_SEPARATOR, "2028", "LINE SEPARATOR", 6)),
+    ("baris\u2029baru", hidden(msg.HIDDEN_KIND_LINE_SEPARATOR, "2029", "PARAGRAPH SEPARATOR", 6)),
+    # not characters: unassigned, noncharacter, private use, surrogate
+    ("\u0378", hidden(msg.HIDDEN_KIND_UNASSIGNED, "0378", "<reserved-0378>", 1)),
+    ("x\uffff", hidden(msg.HIDDEN_KIND_UNASSIGNED, "FFFF", "<noncharacter-FFFF>", 2)),
+    ("logo \ue000", hidden(msg.HIDDEN_KIND_PRIVATE_USE, "E000", "<private-use-E000>", 6)),
+    ("\ud800", hidden(msg.HIDDEN_KIND_SURROGATE, "D800", "<surrogate-D800>", 1)),
+])
+def test_teks_refuses_characters_that_do_not_display_as_typed(value, expected):
+    assert error(t.Teks, value) == expected
+
+
+def test_teks_hidden_characters_counts_the_others():
+    assert error(t.Teks, "a\u200bb\u200bc\u202ed") == (
+        "teks memuat karakter tak terlihat U+200B (ZERO WIDTH SPACE) di posisi 2 yang membuat tampilan berbeda "
+        "dari yang diketik; hapus karakter itu (ada 2 karakter lain di teks ini yang juga harus dihapus)")
+
+
+def test_teks_hidden_character_is_found_before_stripping():
+    """Only spaces around the text are stripped; a hidden character there is still named, at its place."""
+    assert error(t.Teks, " \u200b ") == hidden(msg.HIDDEN_KIND_INVISIBLE, "200B", "ZERO WIDTH SPACE", 2)
+
+
+@pytest.mark.parametrize("value", [
+    "Rapat koordinasi Desk Pilkada menjelang Pilgub Kalteng 2020",
+    "Sékda Barito Selatan",
+    "Gudang KPU Buntok – Kantor Camat Jenamas",
+    "Kesbangpol · Satpol PP · Linmas",
+    "Menunggu data dari desa…",
+    "“Siap” kata camat, ‘semua lancar’",
+    "Suhu 30 °C, jarak ± 2 km, 5 × 2, № 12, § 3, ½ hari",
+    "Baris pertama\nbaris kedua\tdengan tab",
+    "UU\u00a014/2008",  # no-break space: shows as a space
+    "Dayak Ma’anyan, Ngaju; Banjar",
+])
+def test_teks_accepts_ordinary_indonesian_text(value):
+    assert check(t.Teks, value) == value
+
+
+def test_teks_is_kept_in_nfc():
+    """"e" + COMBINING ACUTE ACCENT displays as "é": accepted, and stored as the one character."""
+    assert check(t.Teks, "Se\u0301kda") == "S\u00e9kda"
+    assert check(t.Teks, "Se\u0301kda") == check(t.Teks, "Sékda")
+
+
+@pytest.mark.parametrize("type_, value, position", [
+    (t.Slug, "kpu\u200b", 4),
+    (t.Dasar, "UU 14/2008\u200b Pasal 17", 11),
+    (t.Surel, "kpu@contoh.go.id\u200b", 17),
+    (t.Telepon, "0525\u200b21500", 5),
+    (t.TeleponPribadi, "0812\u200b3456 7890", 5),
+    (t.NIK, "6204\u200b010101900001", 5),
+])
+def test_every_text_type_refuses_hidden_characters(type_, value, position):
+    assert error(type_, value) == hidden(msg.HIDDEN_KIND_INVISIBLE, "200B", "ZERO WIDTH SPACE", position)
+
+
 @pytest.mark.parametrize("value", ["satpol-pp", "kpu", "camat-gunung-bintang-awai", "tl-2020-01"])
 def test_slug_accepts(value):
     assert check(t.Slug, value) == value
@@ -336,6 +432,19 @@ def test_file_missing_and_wrong_shapes(tmp_path):
         "berkas.yml:10:5: tindak_lanjut[0].pemilik: wajib diisi",
         'berkas.yml:13:13: tindak_lanjut[0].status: harus salah satu dari "terbuka", "berjalan", "selesai", '
         '"terhambat" atau "batal", bukan "done"',
+    ]
+
+
+def test_file_hidden_characters_at_the_field_and_escapes_reach_the_check(tmp_path):
+    text = ('judul: "Rapat\\u202e koordinasi"\ntanggal: 2020-08-24\ntempat: Aula\u200b Setda\n'
+            'pimpinan:\n  nama: Edy Purwanto\n  jabatan: "Sekda\\x0b"\npeserta: [setda]\nringkasan: Rapat.\n')
+    assert validate_text(tmp_path, schema.Rapat, text) == [
+        "berkas.yml:1:8: judul: teks memuat karakter pengatur arah teks U+202E (RIGHT-TO-LEFT OVERRIDE) di posisi 6 "
+        "yang membuat tampilan berbeda dari yang diketik; hapus karakter itu",
+        "berkas.yml:3:9: tempat: teks memuat karakter tak terlihat U+200B (ZERO WIDTH SPACE) di posisi 5 "
+        "yang membuat tampilan berbeda dari yang diketik; hapus karakter itu",
+        "berkas.yml:6:12: pimpinan.jabatan: teks memuat karakter kendali U+000B (<control-000B>) di posisi 6 "
+        "yang membuat tampilan berbeda dari yang diketik; hapus karakter itu",
     ]
 
 
