@@ -1,5 +1,5 @@
 """scripts/site-diff: which built pages and files changed between two builds, without the noise of gzip
-headers and sitemap dates."""
+headers, sitemap dates and the generator's version in every page."""
 
 from __future__ import annotations
 
@@ -37,9 +37,10 @@ def gz(data: bytes, mtime: int) -> bytes:
     return gzip.compress(data, mtime=mtime)
 
 
+META = b'<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-%s">\n'
 SITEMAP = b"<urlset><url><loc>https://x/a/</loc><lastmod>%s</lastmod></url></urlset>"
 OLD = {
-    "publik/index.html": b"<p>beranda</p>\n",
+    "publik/index.html": META % b"9.8.2" + b"<p>beranda</p>\n",
     "publik/kecamatan/jenamas/index.html": b"<h1>Jenamas</h1>\n<p>TPS 24</p>\n<p>DPT 5.000</p>\n",
     "publik/tentang/index.html": b"<p>tentang</p>\n",
     "publik/assets/main.abc.js": b"js 1",
@@ -54,6 +55,7 @@ def builds(tmp_path) -> tuple[Path, Path]:
     old = write(tmp_path / "old", OLD)
     new = dict(OLD)
     new["publik/kecamatan/jenamas/index.html"] = b"<h1>Jenamas</h1>\n<p>TPS 25</p>\n<p>DPT 5.000</p>\n"
+    new["publik/index.html"] = META % b"9.8.3" + b"<p>beranda</p>\n"  # reported once, not as a changed page
     del new["publik/tentang/index.html"]
     new["publik/rapat/index.html"] = b"<p>rapat</p>\n"
     del new["publik/assets/main.abc.js"]
@@ -66,21 +68,22 @@ def builds(tmp_path) -> tuple[Path, Path]:
 
 
 def test_added_removed_and_changed_pages_and_files(builds):
-    pages, others = site_diff.compare(*builds)
+    result = site_diff.compare(*builds)
+    pages, others = result.pages, result.others
     assert pages.changed == [("publik/kecamatan/jenamas/index.html", 1, 1)]
     assert pages.added == ["publik/rapat/index.html"]
     assert pages.removed == ["publik/tentang/index.html"]
     assert [rel for rel, _, _ in others.changed] == ["publik/search/search_index.json"]
     assert others.added == ["publik/assets/main.def.js"]
     assert others.removed == ["publik/assets/main.abc.js"]
+    assert result.generators == ("mkdocs-1.6.1, mkdocs-material-9.8.2", "mkdocs-1.6.1, mkdocs-material-9.8.3")
 
 
 def test_identical_builds_and_noise_report_no_change(tmp_path):
     old = write(tmp_path / "old", OLD)
     noisy = dict(OLD, **{"publik/sitemap.xml.gz": gz(SITEMAP % b"2027-05-05", mtime=99)})
     new = write(tmp_path / "new", noisy)
-    pages, others = site_diff.compare(old, new)
-    assert not pages and not others
+    assert not site_diff.compare(old, new)
     result = subprocess.run([sys.executable, str(SCRIPT), str(old), str(new), "--exit-code"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -92,8 +95,8 @@ def test_text_report_names_pages_by_address(builds):
                             capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == ("Halaman HTML: 1 berubah, 1 baru, 1 hilang. "
-                        "Berkas lain: 1 berubah, 1 baru, 1 hilang.")
+    assert lines[0] == ("Pembangun situs: mkdocs-1.6.1, mkdocs-material-9.8.2 → mkdocs-1.6.1, mkdocs-material-9.8.3. "
+                        "Halaman HTML: 1 berubah, 1 baru, 1 hilang. Berkas lain: 1 berubah, 1 baru, 1 hilang.")
     assert "  publik/kecamatan/jenamas/ (-1 +1 baris)" in lines
     assert "  publik/rapat/" in lines and "  publik/tentang/" in lines
     assert "  publik/assets/main.def.js" in lines
