@@ -12,7 +12,8 @@ logged() {
   "$@" >>"$INSTALL_LOG" 2>&1 && return 0
   status=$?
   errors=$(tail -n +"$start" "$INSTALL_LOG" | grep -i -m 8 -E '^(npm )?err(or)?[: ]+[^ ]' || true)
-  last=$(tail -n +"$start" "$INSTALL_LOG" | tail -n 15)
+  # pip's notes on index locations that this machine's pip configuration names but that do not exist are noise
+  last=$(tail -n +"$start" "$INSTALL_LOG" | grep -v "^WARNING: Location '.*' is ignored" | tail -n 15)
   {
     echo "Pemasangan gagal (kode $status): $*"
     echo "Log lengkap: $INSTALL_LOG; baris terakhirnya:"
