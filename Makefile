@@ -1,23 +1,26 @@
 # Buletin Desk Pilkada: the two commands (and a few helpers).
-#   make site   set up .venv, validate the data, build the example site into site/
+#   make site   set up .venv from the lock file, validate the data, build the example site into site/
 #   make test   the whole test suite (what CI runs)
+#   make lock   rewrite the lock files after a change of pyproject.toml or package.json (see README)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test golden serve validate schema clean
+# make lock UPGRADE="mkdocs-material"  also moves these packages to their newest allowed version;
+# make lock UPGRADE=all                moves every package. Without UPGRADE, every pin that still fits stays.
+UPGRADE ?=
+UPGRADE_FLAGS := $(if $(filter all,$(UPGRADE)),--upgrade,$(addprefix --upgrade-package ,$(UPGRADE)))
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+.PHONY: site test lock golden serve validate schema clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@PYTHON=$(PYTHON) scripts/python-deps
+	@touch $@
 
 site: $(STAMP)
-	$(BIN)/bulletin validate
-	$(BIN)/bulletin build
+	@$(BIN)/bulletin build
 	@echo ""
 	@echo "Situs dibangun: site/publik/ (edisi publik) dan site/internal/ (edisi internal), satu folder per edisi pemilihan."
 	@echo "Untuk melihatnya:"
@@ -25,9 +28,18 @@ site: $(STAMP)
 	@echo "  (edisi internal: --directory site/internal), atau pratinjau langsung: $(BIN)/bulletin serve"
 
 test: $(STAMP)
-	scripts/system-deps
-	scripts/node-deps
-	$(BIN)/python -m pytest
+	@scripts/system-deps
+	@scripts/node-deps
+	@$(BIN)/python -m pytest
+
+# The lock is resolved for the Python and platform of CI and the deploy workflow (3.11, Linux x86_64),
+# whichever machine runs this, with the hash of every file of every pinned version.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra test --group install --group lock --generate-hashes \
+	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu $(UPGRADE_FLAGS) \
+	  --custom-compile-command "make lock" --quiet --output-file requirements.txt
+	npm install --package-lock-only --ignore-scripts --no-audit --no-fund --loglevel=error
+	@git --no-pager diff --stat -- requirements.txt package-lock.json
 
 golden: $(STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-goldens
