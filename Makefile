@@ -54,4 +54,4 @@ schema: $(STAMP)
 	$(BIN)/bulletin schema --out schema
 
 clean:
-	rm -rf site .site-* .pytest_cache build *.egg-info
+	rm -rf site .site-* .site.baru .cache .pytest_cache build *.egg-info
