@@ -72,14 +72,16 @@ def write(path: Path, lines: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def make(scale: str, out: Path, kabupaten_limit: int | None = None, seed: int = 2024) -> dict:
+def make(scale: str, out: Path, kabupaten_limit: int | None = None, seed: int = 2024,
+         province_codes: list[str] | None = None) -> dict:
+    """Write the dataset; ``kabupaten_limit``: only the first N kabupaten/kota of each province;
+    ``province_codes``: only these provinces (national scale)."""
     tree = Tree()
     rng = random.Random(seed)
     tingkat, provinces, kabupaten = SCALES[scale]
-    provinces = provinces or tree.children[""]
-    covered = kabupaten or [k for p in provinces for k in tree.children[p]]
+    provinces = province_codes or provinces or tree.children[""]
+    covered = kabupaten or [k for p in provinces for k in tree.children[p][:kabupaten_limit]]
     if kabupaten_limit:
-        covered = covered[:kabupaten_limit]
         kabupaten = covered
     if out.exists():
         shutil.rmtree(out)
@@ -269,9 +271,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("scale", choices=sorted(SCALES))
     parser.add_argument("out", type=Path)
-    parser.add_argument("--kabupaten", type=int, default=None, help="only the first N kabupaten/kota")
+    parser.add_argument("--kabupaten", type=int, default=None, help="only the first N kabupaten/kota of each province")
+    parser.add_argument("--provinsi", default=None, help="national scale: only these provinces, e.g. 62,63")
     args = parser.parse_args(argv)
-    counts = make(args.scale, args.out, args.kabupaten)
+    counts = make(args.scale, args.out, args.kabupaten, province_codes=args.provinsi.split(",") if args.provinsi else None)
     print(json.dumps(counts))
     return 0
 

@@ -169,7 +169,8 @@ class _Checker:
                     page=page, other=pages[page].document.display))
             pages.setdefault(page, record)
             self.desa(record)
-        if self.records.complete:
+        undeclared = self.edisi.wilayah.tingkat == "kabupaten" and not self.edisi.wilayah.kabupaten
+        if self.records.complete and not undeclared:  # (an area not declared is one mistake, said once)
             for code in self.directory.kabupaten:
                 for child in self.regions.children(code):
                     if child not in seen:
@@ -215,8 +216,12 @@ class _Checker:
                 continue
             if self.regions.name(code) is None:
                 self.error(record.document, ("wilayah",), msg.REGION_UNKNOWN.format(code=code))
-            elif not (code in self.edisi.wilayah.provinsi or self.directory.covers(code)):
+            elif not self.agency_area_valid(code):
                 self.error(record.document, ("wilayah",), msg.AGENCY_OUTSIDE.format(code=code, wilayah=self.area_text()))
+
+    def agency_area_valid(self, code: str) -> bool:
+        return self.regions.name(code) is not None and (code in self.edisi.wilayah.provinsi or
+                                                        self.directory.covers(code))
 
     def reports(self) -> None:
         for slug, record in sorted(self.records.instansi.items()):
@@ -242,6 +247,8 @@ class _Checker:
 
     def report(self, record: Record, loc: tuple, report, kind: str) -> None:
         document, area = record.document, record.data.wilayah
+        if area and not self.agency_area_valid(area):
+            area = None  # its wrong area is reported once, at the agency's wilayah
         seen: set[str] = set()
         for index, row in enumerate(report.kecamatan):
             row_loc = loc + ("kecamatan", index)

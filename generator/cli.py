@@ -95,9 +95,9 @@ def schema(ctx: click.Context, out_dir: Path | None) -> None:
     click.echo(f"{len(documents)} skema ditulis ke {out_dir}")
 
 
-def _checked_or_exit(ctx: click.Context, project: Project, strict: bool = False, watch=None):
+def _checked_or_exit(ctx: click.Context, project: Project, strict: bool = False, watch=None, memo=None):
     """The checked data, or every problem printed and exit 1; warnings are printed too."""
-    checked = check(project, watch)
+    checked = check(project, watch, memo)
     if checked.failed(strict):
         click.echo(report.as_text(checked.problems), err=True)
         click.echo("Situs tidak dibangun; situs sebelumnya tidak diubah.", err=True)
@@ -109,14 +109,26 @@ def _checked_or_exit(ctx: click.Context, project: Project, strict: bool = False,
 
 @contextlib.contextmanager
 def batch_memory():
-    """The pipeline makes millions of small objects and no garbage cycles worth a collection: the cyclic
-    collector is paused while it runs (it would take a third of the time at national scale), then run once."""
+    """Loading and checking make a million small objects that all stay: the cyclic collector is paused meanwhile
+    (it would take a third of the time at national scale). Then those objects are set aside for good (frozen)
+    and the collector runs again, less often, for what the later stages make and drop."""
     gc.disable()
     try:
         yield
     finally:
+        gc.unfreeze()
+        gc.set_threshold(*DEFAULT_GC)
         gc.enable()
         gc.collect()
+
+
+DEFAULT_GC = gc.get_threshold()
+
+
+def after_loading() -> None:
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+    gc.enable()
 
 
 def _regions(text: str | None) -> set[str] | None:
@@ -180,26 +192,29 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
 
     watch = Stopwatch()
     with batch_memory():
-        checked = _checked_or_exit(ctx, project, strict, watch)
+        memo = (cache_dir or project.cache_dir) / "memo.sqlite"
+        checked = _checked_or_exit(ctx, project, strict, watch, memo)
+        after_loading()
         editions = (edition,) if edition else EDITIONS
-        with watch.stage("core"):
-            published = publications(checked, editions, base_url=base_url, watch=watch, workers=workers)
         versions = checked.versions
-        del checked  # the builder needs the pages, not the records they were made from
-    try:
-        if regions is not None:
-            builder = build_part(project, published, versions, regions, part_dir, base_url, workers=workers,
-                                 executor=executor)
-            _write_timings(timings_file, watch, builder)
-            click.echo(f"Bagian {', '.join(sorted(regions))} dibangun di {part_dir}; gabungkan dengan "
-                       "`bulletin assemble`.")
-            return
-        builder = build_site(project, published, versions, editions, site_dir, base_url,
-                             workers=workers, cache_dir=cache_dir, executor=executor)
-    except BuildFailed as exc:
-        click.echo(f"Pembangunan situs gagal: {exc}", err=True)
-        click.echo("Situs sebelumnya tidak diubah.", err=True)
-        ctx.exit(EXIT_DATA)
+        # One site edition × election edition at a time, handed to the builder as soon as it is rendered (its
+        # MkDocs runs start while the next one is made), each without its model: the memory stays small.
+        published = publications(checked, editions, base_url=base_url, watch=watch, finished=True, memo=memo)
+        del checked
+        try:
+            if regions is not None:
+                builder = build_part(project, published, versions, regions, part_dir, base_url, workers=workers,
+                                     executor=executor)
+                _write_timings(timings_file, watch, builder)
+                click.echo(f"Bagian {', '.join(sorted(regions))} dibangun di {part_dir}; gabungkan dengan "
+                           "`bulletin assemble`.")
+                return
+            builder = build_site(project, published, versions, editions, site_dir, base_url,
+                                 workers=workers, cache_dir=cache_dir, executor=executor)
+        except BuildFailed as exc:
+            click.echo(f"Pembangunan situs gagal: {exc}", err=True)
+            click.echo("Situs sebelumnya tidak diubah.", err=True)
+            ctx.exit(EXIT_DATA)
     _write_timings(timings_file, watch, builder)
     target = Path(site_dir or project.site_dir)
     built = int(builder.timings.get("pages_built", 0))

@@ -106,6 +106,9 @@ class Directory:
         return sorted({*self.agencies} - {camat_code_slug(code) for code in self.kecamatan_by_code} |
                       {ref.slug for ref in self.camat_by_slug.values()})
 
+    def desa_names(self) -> dict[str, str]:
+        return {d.kode: d.nama for record in self.kecamatan_by_code.values() for d in record.data.desa}
+
     def camat(self, record: Record) -> AgencyRef:
         return self.camat_by_slug[record.slug]
 

@@ -110,7 +110,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 return Job(None, problems=problems, error_page=ERROR_PAGE.format(problems=text))
             return Job(self.last_good, problems=problems)
         try:
-            publication = publications(checked, (self.config.edition,), self.config.edisi or None)[0]
+            publication = next(publications(checked, (self.config.edition,), self.config.edisi or None))
         except KeyError:
             raise PluginError(f"Edisi pemilihan \"{self.config.edisi}\" tidak ada di {self.data_dir}") from None
         self.last_good = publication
@@ -148,6 +148,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         return files
+
+    def on_nav(self, nav, *, config, files):
+        """A page of the navigation that this run does not build still names itself there: its title comes
+        from its source (a hand-written page's first heading), read here since MkDocs reads only what it builds."""
+        for page in nav.pages:
+            if page.markdown is None and page.file.inclusion.is_excluded():
+                page.read_source(config)
+        return nav
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """Pages with a summary are indexed by it alone, so the index stays small at any scale."""

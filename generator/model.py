@@ -30,6 +30,10 @@ class Security:
     pengamanan: list[tuple[AgencyRef, Pengamanan]] = field(default_factory=list)
     kerawanan_tps: list[tuple[AgencyRef, KerawananTps]] = field(default_factory=list)
     potensi_gangguan: list[tuple[AgencyRef, PotensiGangguan]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # kecamatan or desa code → "Nama (code)"
+
+    def name(self, code: str) -> str:
+        return self.names.get(code, code)
 
     def __bool__(self) -> bool:
         return bool(self.pengamanan or self.kerawanan_tps or self.potensi_gangguan)
@@ -410,6 +414,17 @@ class RegionView:
         return sum(1 for risk in self.risks if risk.open_high)
 
 
+@dataclass(frozen=True)
+class PageHeader:
+    """What the pages of a kecamatan, an agency or a region take from the edition: with their own view, all
+    that decides their text (so a page whose view and header did not change need not be rendered again)."""
+
+    edisi: Edisi
+    illustrative: bool
+    figure_keys: tuple[str, ...]
+    linmas_minimum: int
+
+
 @dataclass
 class SiteModel:
     """One edition, linked and ready to render."""
@@ -436,6 +451,10 @@ class SiteModel:
     moved: dict[str, str]  # page path of an earlier release → where it is now
     edition: str = "publik"
     withheld: list[WithheldNote] = field(default_factory=list)  # everything this edition left out
+
+    @property
+    def header(self) -> PageHeader:
+        return PageHeader(self.edisi, self.illustrative, tuple(self.figure_keys), self.linmas_minimum)
 
     @property
     def latest_meeting(self) -> RapatView | None:

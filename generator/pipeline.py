@@ -11,13 +11,16 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from . import checks, processes
 from .edition import filter_edition
 from .editions import EDITIONS
 from .export import export
 from .load import read_text
+from .memo import Memo
 from .model import SiteModel
 from .problems import DataProblemsError, Problems, display_path
 from .project import Project
@@ -58,10 +61,14 @@ class Stopwatch:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
 
-def check(project: Project, watch: Stopwatch | None = None) -> Checked:
-    """Load and validate every data file once, and check each election edition once, on the full data."""
+def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = None) -> Checked:
+    """Load and validate every data file once, and check each election edition once, on the full data.
+    With a ``memo`` file, a data file that did not change since the last run is not read again."""
     watch = watch or Stopwatch()
-    editions, problems = validate_tree(project.data_dir, project.root, watch.seconds)
+    remembered = Memo(memo, "berkas") if memo else None
+    editions, problems = validate_tree(project.data_dir, project.root, watch.seconds, remembered)
+    if remembered:
+        remembered.commit()
     check_content(project, problems)
     regions = region_tree()
     with watch.stage("check"):
@@ -118,15 +125,19 @@ class Publication:
 
 
 def publish(checked: Checked, edition: str, records: EditionRecords, base_url: str | None = None,
-            watch: Stopwatch | None = None) -> Publication:
-    """Filter one election edition to a site edition, build its views and render it."""
+            watch: Stopwatch | None = None, memo: Path | None = None) -> Publication:
+    """Filter one election edition to a site edition, build its views and render it (with a ``memo`` file,
+    pages whose inputs did not change since the last run are taken from it)."""
     watch = watch or Stopwatch()
     with watch.stage("filter"):
         filtered, withheld = filter_edition(records, edition)
     with watch.stage("views"):
         model = build_views(filtered, region_tree(), edition=edition, withheld=withheld)
     with watch.stage("render"):
-        site = render_site(model)
+        remembered = Memo(memo, f"{edition}/{model.edisi.id}") if memo else None
+        site = render_site(model, remembered)
+        if remembered:
+            remembered.commit()
         site_url = f"{base_url.rstrip('/')}/{model.edisi.id}/" if base_url else None
         downloads = export(filtered, model, site_url)
     return Publication(edition, model.edisi.id, model.edisi.nama_singkat, checked.versions[0], filtered, model,
@@ -134,47 +145,23 @@ def publish(checked: Checked, edition: str, records: EditionRecords, base_url: s
 
 
 def publications(checked: Checked, editions: tuple[str, ...] = EDITIONS, edisi: str | None = None,
-                 base_url: str | None = None, watch: Stopwatch | None = None,
-                 workers: int = 1) -> list[Publication]:
-    """Every site edition × election edition (or one election edition), newest election first.
+                 base_url: str | None = None, watch: Stopwatch | None = None, memo: Path | None = None,
+                 finished: bool = False) -> Iterator[Publication]:
+    """Every site edition × election edition (or one election edition), newest election first, one at a time.
 
-    With ``workers`` > 1 they are made in that many forked processes and come back ``finished()``: the
-    pages and files, without records or model.
+    ``finished``: each comes without the records and model it was made from (what a builder needs), so that
+    only one edition's model is in memory at a time.
     """
     chosen = [r for r in checked.records if edisi in (None, r.id)]
     if edisi is not None and not chosen:
         raise KeyError(edisi)
-    units = [(edition, records) for edition in editions for records in chosen]
-    if workers <= 1 or len(units) <= 1:
-        return [publish(checked, edition, records, base_url, watch) for edition, records in units]
-    global _FORKED
-    _FORKED = (checked, units, base_url)
-    try:
-        executor = processes.pool(min(workers, len(units)), "fork")
-        try:
-            done = processes.run_all(executor, _publish_finished, [(index,) for index in range(len(units))])
-        finally:
-            executor.close()
-            executor.join()
-    finally:
-        _FORKED = None
-    out = []
-    for publication, seconds in done:
-        out.append(publication)
-        if watch is not None:
-            for name, value in seconds.items():  # the processes' seconds, added up as if one after the other
-                watch.seconds[name] = watch.seconds.get(name, 0.0) + value
-    return out
-
-
-_FORKED: tuple | None = None  # (checked, units, base_url): what the forked processes of ``publications`` read
-
-
-def _publish_finished(index: int) -> tuple[Publication, dict[str, float]]:
-    checked, units, base_url = _FORKED
-    edition, records = units[index]
-    watch = Stopwatch()
-    return publish(checked, edition, records, base_url, watch).finished(), watch.seconds
+    for edition in editions:
+        for records in chosen:
+            publication = publish(checked, edition, records, base_url, watch, memo)
+            if finished:
+                publication = publication.finished()
+                processes.release_memory()  # the model just dropped
+            yield publication
 
 
 def render_project(project: Project, edition: str = "publik", edisi: str | None = None,

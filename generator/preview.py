@@ -30,7 +30,7 @@ class Preview:
     def __init__(self, project: Project, edition: str, edisi: str | None, root: Path):
         self.project, self.edition, self.edisi = project, edition, edisi
         self.site = root / "site"
-        self.builder = Builder(project, Store(project.root / ".cache" / "bulletin"), workers=1, strict=False)
+        self.builder = Builder(project, Store(project.cache_dir), workers=1, strict=False)
         self.last_good: Publication | None = None
         self.versions: list[tuple[str, str]] = []
 
@@ -60,12 +60,11 @@ class Preview:
         else:
             if checked.problems:
                 sys.stderr.write(report.as_text(checked.problems) + "\n")
-            self.last_good = publications(checked, (self.edition,), self.edisi)[0]
+            self.last_good = next(publications(checked, (self.edition,), self.edisi, finished=True))
             self.versions = checked.versions
         with locked(self.builder.cache):
             remove_stale(self.site)
-            plan = self.builder.plan([self.last_good], self.versions)
-            self.builder.build([self.last_good], plan)
+            plan = self.builder.build([self.last_good], self.versions)
             build = new_build_folder(self.site)
             assemble_unit(plan.units[0], [self.builder.cache], build, None)
             switch(self.site, build)

@@ -9,6 +9,7 @@ its workers itself: ``multiprocessing.Pool`` can (``terminate``), where ``concur
 from __future__ import annotations
 
 import ctypes
+import gc
 import importlib
 import multiprocessing
 import multiprocessing.pool
@@ -25,6 +26,17 @@ def die_with_parent(*modules: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle: it terminates the pool
     for module in modules:
         importlib.import_module(module)
+
+
+def release_memory() -> None:
+    """Collect garbage and give the freed heap back to the system (glibc keeps it otherwise: a worker that ran
+    three MkDocs runs would hold the memory of the largest one, and the next, and the next)."""
+    gc.collect()
+    if sys.platform == "linux":
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc: nothing to give back this way
+            pass
 
 
 def pool(workers: int, method: str, preload: tuple[str, ...] = ()) -> multiprocessing.pool.Pool:

@@ -39,3 +39,8 @@ class Project:
     @property
     def site_dir(self) -> Path:
         return self.root / "site"
+
+    @property
+    def cache_dir(self) -> Path:
+        """What builds remember: built pages, rendered Markdown (git-ignored; safe to delete)."""
+        return self.root / ".cache" / "bulletin"

@@ -8,15 +8,20 @@ markup is trusted. Templates lay out ready values: counting, sorting and rules l
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import os
+import pickle
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .exemptions import CATEGORIES
+from .memo import Memo
 from .model import SiteModel
 from .types import e164
 from .readiness import LABELS as LEVEL_LABELS, number
@@ -152,7 +157,7 @@ def trend(figure) -> Markup:
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     last_x, last_y = points[-1]
     return Markup(f'<svg class="bdp-trend" viewBox="0 0 60 16" role="img" aria-label="{escape(text)}">'
-                  f'<title>{escape(text)}</title><polyline points="{line}"/>'
+                  f'<polyline points="{line}"/>'
                   f'<circle cx="{last_x:.1f}" cy="{last_y:.1f}" r="1.8"/></svg>')
 
 
@@ -161,13 +166,34 @@ def tel(number: str) -> Markup:
     return Markup(f'<a href="tel:{escape(e164(number) or "")}">{escape(number)}</a>')
 
 
+@functools.cache
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    """The templates, compiled once per process (and kept compiled between runs, as Python keeps .pyc files,
+    in the user's cache folder: compiling them takes longer than rendering a regency's pages)."""
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=_bytecode_cache())
     env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell, block=block,
                        badge=status_badge, progress=progress, tel=tel, title=title, trend=trend)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, KATEGORI=CATEGORIES)
     return env
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates, by template and source checksum; none where it cannot be written."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bulletin" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
+def prepare() -> None:
+    """Compile every template now: processes forked afterwards share them."""
+    env = environment()
+    for name in env.list_templates():
+        env.get_template(name)
 
 
 # --- pages --------------------------------------------------------------------------------------
@@ -227,24 +253,23 @@ def page_specs(model: SiteModel) -> list[PageSpec]:
     return pages
 
 
+# Pages whose text depends on their own view and the edition's ``PageHeader`` only: they get the header as
+# ``site`` (a template asking for more fails), and their text is remembered by the hash of both.
+HEADER_ONLY = {"kecamatan.md.j2", "instansi.md.j2", "wilayah.md.j2"}
+
+
 def render(model: SiteModel) -> dict[str, str]:
     """Every page of the edition as Markdown, keyed by its path (``kecamatan/jenamas.md``)."""
     return render_site(model).pages
 
 
-def render_site(model: SiteModel) -> RenderedSite:
-    """The pages of the edition and what the builder needs to place, split and index them."""
+def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
+    """The pages of the edition and what the builder needs to place, split and index them.
+
+    With a ``memo``, a page whose view and header are as in an earlier run is taken from it, not rendered.
+    """
     env = environment()
-    kecamatan = {k.kode: k for k in model.kecamatan}
-    desa = {d.kode: d.nama for k in model.kecamatan for d in k.desa}
-
-    def kecamatan_name(code: str) -> Markup:
-        return cell(f"{kecamatan[code].nama} ({code})" if code in kecamatan else code)
-
-    def desa_name(code: str) -> Markup:
-        return cell(f"{desa[code]} ({code})" if code in desa else code)
-
-    env.globals.update(kecamatan_name=kecamatan_name, desa_name=desa_name, site=model)
+    header = model.header
     pages, regions, search, links = {}, {}, {}, {}
     for spec in page_specs(model):
         folder = posixpath.dirname(spec.path) or "."
@@ -256,13 +281,43 @@ def render_site(model: SiteModel) -> RenderedSite:
             relative = relative_path(path, _folder) if path else ""
             return f"{relative}#{anchor}" if anchor else relative
 
-        pages[spec.path] = env.get_template(spec.template).render(page_path=spec.path, link=link, **spec.context)
+        header_only = spec.template in HEADER_ONLY
+        key = _memo_key(spec, header) if memo is not None and header_only else None
+        remembered = memo.get(key) if key else None
+        if remembered is not None:
+            text, linked = pickle.loads(remembered)
+            targets.update(linked)
+        else:
+            text = env.get_template(spec.template).render(page_path=spec.path, link=link,
+                                                          site=header if header_only else model, **spec.context)
+            if key:
+                memo.put(key, pickle.dumps((text, sorted(targets)), protocol=5))
+        pages[spec.path] = text
         links[spec.path] = frozenset(targets)
         if spec.region:
             regions[spec.path] = spec.region
         if spec.search:
             search[spec.path] = spec.search
     return RenderedSite(pages, navigation(model), regions, search, redirects(model), links)
+
+
+def _memo_key(spec: PageSpec, header) -> str:
+    """The hash of all a page's text is made from: the templates, its path, its view and the header.
+
+    Views are dataclasses and pydantic models, whose ``repr`` lists every field in a fixed order (a pickle
+    would not do: pydantic pickles a set, whose order changes from one process to the next)."""
+    digest = hashlib.sha256(templates_digest().encode())
+    digest.update(repr((spec.path, spec.template, spec.context, header)).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+@functools.cache
+def templates_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(TEMPLATES.glob("*")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(Path(__file__).read_bytes())  # the filters templates use
+    return digest.hexdigest()
 
 
 def relative_path(target: str, folder: str) -> str:

@@ -27,6 +27,7 @@ import gc
 import gzip
 import hashlib
 import html
+import importlib
 import importlib.metadata
 import json
 import math
@@ -37,6 +38,7 @@ import sqlite3
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -54,7 +56,8 @@ __all__ = ["BuildFailed", "Builder", "SitePlan", "build_site"]
 
 VERSIONS_FOLDER = "-versi"  # .site-versi/ beside site/
 PARTS_MANIFEST = "bagian.json"
-MIN_CHUNK = 40  # pages per MkDocs run at least: each run costs about a third of a second before its first page
+MIN_CHUNK = 250  # pages per MkDocs run at least: each run costs about half a second before its first page
+MAX_CHUNK = 1_500  # and at most: MkDocs holds every page of a run in memory until the run ends
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 ADAPTER = [Path(__file__).with_name(name) for name in ("mkdocs_plugin.py", "mkdocs_build.py", "site_build.py")]
 
@@ -223,32 +226,29 @@ def _write_atomic(path: Path, text: str) -> None:
 # --- running MkDocs ------------------------------------------------------------------------------------
 
 
-@dataclass
-class JobSpec:
-    unit: int  # index into the publications of this build
-    build_only: frozenset[str]
-    with_assets: bool
-
-
 PRELOAD = ("generator.mkdocs_build", "material.plugins.search.plugin", "markdown.extensions.toc",
            "markdown.extensions.tables", "markdown.extensions.md_in_html")
 
 
 def mkdocs_workers(workers: int) -> multiprocessing.pool.Pool:
-    """Processes for MkDocs runs, started fresh (not forked from the builder, which holds every page): each
-    run gets just the pages it builds. Started early, so that their imports overlap the pipeline."""
-    return processes.pool(workers, "spawn", PRELOAD)
+    """Processes for MkDocs runs, forked before the pipeline loads any data (so they are small, share nothing
+    of it, and have MkDocs imported already): each run is sent just the pages it builds."""
+    for module in PRELOAD:
+        importlib.import_module(module)
+    return processes.pool(workers, "fork")
 
 
 def _run(job: Job, config_file: Path, site_dir: Path, strict: bool, site_url: str | None) -> JobOutput:
-    """One MkDocs run in a worker process, with the cyclic garbage collector paused (7% of the run's time;
-    it makes no cycles worth collecting before the run ends)."""
-    gc.disable()
+    """One MkDocs run. Python-Markdown leaves a reference cycle per page (each converter and its processors):
+    the cyclic collector must run, but less often than by default. (Not ``gc.freeze``: what a run leaves in
+    MkDocs' module-level state would then stay for good, run after run.)"""
+    previous = gc.get_threshold()
+    gc.set_threshold(20_000, 20, 20)
     try:
         return run_job(config_file, site_dir, job, strict=strict, site_url=site_url)
     finally:
-        gc.enable()
-        gc.collect()
+        gc.set_threshold(*previous)
+        processes.release_memory()
 
 
 @dataclass
@@ -265,83 +265,103 @@ class Builder:
     def site_url(self, edisi: str) -> str | None:
         return f"{self.base_url.rstrip('/')}/{edisi}/" if self.base_url else None
 
-    def plan(self, publications: list[Publication], versions: list[tuple[str, str]]) -> SitePlan:
-        site, content = site_context(self.project), content_pages(self.project)
-        units = [plan_unit(p, site, content, self.site_url(p.edisi), self.strict, self.problems)
-                 for p in publications]
-        return SitePlan(versions, self.base_url, units)
-
-    def build(self, publications: list[Publication], plan: SitePlan, regions: set[str] | None = None,
-              target: Store | None = None) -> None:
-        """Build every page of ``plan`` that ``target`` (default: the cache) does not hold yet; with ``regions``,
-        only the pages of these provinces ("umum": the pages of no province, with the theme's assets)."""
+    def build(self, publications: Iterable[Publication], versions: list[tuple[str, str]],
+              regions: set[str] | None = None, target: Store | None = None) -> SitePlan:
+        """Plan each publication as it comes and start MkDocs on the pages ``target`` (default: the cache)
+        does not hold yet, while the next publication is made; then wait for all and store what they built.
+        With ``regions``, only the pages of these provinces ("umum": the pages of no province, with the theme's
+        assets). Returns the plan of the whole site."""
         started = time.monotonic()
         target = target or self.cache
-        specs = []
+        site, content = site_context(self.project), content_pages(self.project)
         known = target.known()
-        for index, (publication, unit) in enumerate(zip(publications, plan.units)):
-            wanted = [path for path in sorted(unit.pages) if regions is None or
-                      unit.regions.get(path, "umum") in regions]
-            missing = [path for path in wanted if unit.pages[path] not in known]
-            assets = (regions is None or "umum" in regions) and not target.assets(unit.context)
-            specs += _chunks(index, missing, assets, self.workers)
-        specs = _balanced(specs)
-        shutil.rmtree(target.root / "tmp", ignore_errors=True)  # what a killed build left
-        (target.root / "tmp").mkdir(parents=True, exist_ok=True)
-        outputs = self._run_all(publications, specs, target.root / "tmp")
-        self.timings["mkdocs_runs_cpu"] = sum(output.cpu_seconds for output in outputs)
+        tmp = target.root / "tmp"
+        shutil.rmtree(tmp, ignore_errors=True)  # what a killed build left
+        tmp.mkdir(parents=True, exist_ok=True)
+        runs = _Runs(self, tmp)
+        units = []
+        try:
+            for publication in publications:
+                unit = plan_unit(publication, site, content, self.site_url(publication.edisi), self.strict,
+                                 self.problems)
+                units.append(unit)
+                wanted = [path for path in sorted(unit.pages)
+                          if regions is None or unit.regions.get(path, "umum") in regions]
+                missing = [path for path in wanted if unit.pages[path] not in known]
+                assets = (regions is None or "umum" in regions) and not target.assets(unit.context)
+                for build_only, with_assets in _chunks(missing, assets, self.workers):
+                    runs.start(publication, unit, build_only, with_assets)
+            waited = time.monotonic()
+            done = runs.wait()
+        except BaseException:
+            runs.stop()
+            raise
         stored = time.monotonic()
-        for spec, output in zip(specs, outputs):
-            unit = plan.units[spec.unit]
+        for unit, with_assets, output in done:
             target.put_pages([(unit.pages[page.path], output.site_dir / page.dest,
                                {"dest": page.dest, "url": page.url, "search": page.search}) for page in output.pages])
-            if spec.with_assets:
+            if with_assets:
                 target.put_assets(unit.context, output)
             shutil.rmtree(output.site_dir, ignore_errors=True)
-        self.timings["store"] = time.monotonic() - stored
-        self.timings["mkdocs"] = time.monotonic() - started
-        self.timings["pages_built"] = sum(len(s.build_only) for s in specs)
-        self.timings["mkdocs_runs"] = len(specs)
-
-    def _run_all(self, publications: list[Publication], specs: list[JobSpec], tmp: Path) -> list[JobOutput]:
-        dirs = [Path(tempfile.mkdtemp(prefix="run-", dir=tmp)) for _ in specs]
-        in_process = self.workers <= 1 or len(specs) <= 1
-
-        def job(spec: JobSpec) -> Job:
-            publication = publications[spec.unit]
-            return Job(publication if in_process else publication.part(spec.build_only), spec.build_only,
-                       spec.with_assets, self.problems)
-
-        args = [(job(spec), self.project.config_file, folder, self.strict, self.site_url(publications[spec.unit].edisi))
-                for spec, folder in zip(specs, dirs)]
-        try:
-            if in_process:
-                return [_run(*arg) for arg in args]
-            executor = self.executor or mkdocs_workers(self.workers)
-            try:
-                return processes.run_all(executor, _run, args)
-            finally:
-                if self.executor is None:
-                    executor.close()
-                    executor.join()
-        except BaseException:
-            for folder in dirs:
-                shutil.rmtree(folder, ignore_errors=True)
-            raise
+        self.timings.update({
+            "mkdocs_runs_cpu": sum(output.cpu_seconds for _, _, output in done),
+            "store": time.monotonic() - stored, "mkdocs": time.monotonic() - waited,
+            "plan_and_start": waited - started, "pages_built": sum(len(output.pages) for _, _, output in done),
+            "mkdocs_runs": len(done)})
+        return SitePlan(versions, self.base_url, units)
 
 
-def _chunks(unit: int, missing: list[str], assets: bool, workers: int) -> list[JobSpec]:
+class _Runs:
+    """The MkDocs runs of a build: in the worker processes when there are any (started as soon as their pages
+    are known), else one after the other in this process."""
+
+    def __init__(self, builder: Builder, tmp: Path):
+        self.builder, self.tmp = builder, tmp
+        self.pending: list[tuple[UnitPlan, bool, Path, object]] = []
+        self.executor = builder.executor if builder.workers > 1 else None
+        self.own = False
+
+    def start(self, publication: Publication, unit: UnitPlan, build_only: frozenset[str], with_assets: bool):
+        builder = self.builder
+        folder = Path(tempfile.mkdtemp(prefix="run-", dir=self.tmp))
+        args = (builder.project.config_file, folder, builder.strict, builder.site_url(publication.edisi))
+        if builder.workers <= 1:
+            output = _run(Job(publication, build_only, with_assets, builder.problems), *args)
+            self.pending.append((unit, with_assets, folder, output))
+            return
+        if self.executor is None:
+            self.executor, self.own = mkdocs_workers(builder.workers), True
+        job = Job(publication.part(build_only), build_only, with_assets, builder.problems)
+        self.pending.append((unit, with_assets, folder, self.executor.apply_async(_run, (job, *args))))
+
+    def wait(self) -> list[tuple[UnitPlan, bool, JobOutput]]:
+        done = [(unit, with_assets, result if isinstance(result, JobOutput) else result.get())
+                for unit, with_assets, _, result in self.pending]
+        self._close()
+        return done
+
+    def stop(self) -> None:
+        """On an error or an interruption: no worker goes on writing, and nothing half-written stays."""
+        if self.executor is not None:
+            self.executor.terminate()
+            self.executor.join()
+        for _, _, folder, _ in self.pending:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._close()
+
+    def _close(self) -> None:
+        if self.own and self.executor is not None:
+            self.executor.close()
+            self.executor.join()
+            self.executor = None
+
+
+def _chunks(missing: list[str], assets: bool, workers: int) -> list[tuple[frozenset[str], bool]]:
     """The missing pages of one unit in runs big enough to be worth a process, the first with the assets."""
     if not missing:
-        return [JobSpec(unit, frozenset(), True)] if assets else []
-    size = max(MIN_CHUNK, math.ceil(len(missing) / max(1, workers)))
-    runs = [missing[i:i + size] for i in range(0, len(missing), size)]
-    return [JobSpec(unit, frozenset(run), assets and i == 0) for i, run in enumerate(runs)]
-
-
-def _balanced(specs: list[JobSpec]) -> list[JobSpec]:
-    """Biggest runs first, so the pool's workers finish together."""
-    return sorted(specs, key=lambda s: (-len(s.build_only), s.unit))
+        return [(frozenset(), True)] if assets else []
+    size = min(MAX_CHUNK, max(MIN_CHUNK, math.ceil(len(missing) / max(1, workers))))
+    return [(frozenset(missing[i:i + size]), assets and i == 0) for i in range(0, len(missing), size)]
 
 
 # --- putting a site together ---------------------------------------------------------------------------
@@ -485,19 +505,18 @@ def locked(cache: Store):
         yield
 
 
-def build_site(project: Project, publications: list[Publication], versions: list[tuple[str, str]],
+def build_site(project: Project, publications: Iterable[Publication], versions: list[tuple[str, str]],
                editions: tuple[str, ...], site_dir: Path | None = None, base_url: str | None = None,
                strict: bool = True, workers: int | None = None, cache_dir: Path | None = None,
                executor: multiprocessing.pool.Pool | None = None) -> Builder:
     """Build ``editions`` × every election edition into ``site_dir`` (default ``site/``) and switch it in."""
     site = Path(site_dir or project.site_dir).absolute()
     site.parent.mkdir(parents=True, exist_ok=True)
-    cache = Store(cache_dir or project.root / ".cache" / "bulletin")
+    cache = Store(cache_dir or project.cache_dir)
     builder = Builder(project, cache, workers or os.cpu_count() or 1, strict, base_url, executor=executor)
     with locked(cache):
         with removing_stale(site):
-            plan = builder.plan(publications, versions)
-            builder.build(publications, plan)
+            plan = builder.build(publications, versions)
             started = time.monotonic()
             build = new_build_folder(site)
             try:
@@ -536,14 +555,13 @@ class PartsMismatch(Exception):
     """The parts given to ``assemble`` were not built from the same data and configuration."""
 
 
-def build_part(project: Project, publications: list[Publication], versions: list[tuple[str, str]],
+def build_part(project: Project, publications: Iterable[Publication], versions: list[tuple[str, str]],
                regions: set[str], out: Path, base_url: str | None = None, strict: bool = True,
                workers: int | None = None, executor: multiprocessing.pool.Pool | None = None) -> Builder:
     """The pages of ``regions`` (province codes, and "umum") of every publication, into the part folder ``out``."""
     part = Store(out)
     builder = Builder(project, part, workers or os.cpu_count() or 1, strict, base_url, executor=executor)
-    plan = builder.plan(publications, versions)
-    builder.build(publications, plan, regions=regions)
+    plan = builder.build(publications, versions, regions=regions)
     _write_atomic(part.root / PARTS_MANIFEST, json.dumps({"wilayah": sorted(regions), "digest": plan.digest(),
                                                           "plan": asdict(plan)}, ensure_ascii=False))
     return builder

@@ -8,6 +8,10 @@ with the line and column of the offending key or value and a message from ``gene
 from __future__ import annotations
 
 import difflib
+import functools
+import hashlib
+import importlib.metadata
+import pickle
 import time
 import typing
 from dataclasses import dataclass, field
@@ -18,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import messages as msg
 from .load import Document, load_document
+from .memo import Memo
 from .problems import Problem, Problems, decodable, display_path
 from .schema import FILE_MODELS, Edisi, Instansi, Kecamatan, Model, Rapat
 from .types import describe
@@ -59,11 +64,13 @@ class EditionRecords:
         self.invalid.setdefault(kind, set()).add(slug)
 
 
-def validate_tree(data_dir: Path, root: Path | None = None,
-                  seconds: dict[str, float] | None = None) -> tuple[list[EditionRecords], Problems]:
+def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, float] | None = None,
+                  memo: Memo | None = None) -> tuple[list[EditionRecords], Problems]:
     """Every edition under ``data_dir``, validated, and every problem found.
 
     ``seconds`` (optional) adds up the time spent reading files ("load") and checking them ("validate").
+    ``memo`` (optional) remembers each valid file's record by its name, size and time of change, so a file
+    that did not change is not read again.
     """
     problems = Problems()
     editions: list[EditionRecords] = []
@@ -78,12 +85,12 @@ def validate_tree(data_dir: Path, root: Path | None = None,
             data_dir=display_path(data_dir, root))))
     seconds = {"load": 0.0, "validate": 0.0} if seconds is None else seconds
     for folder in folders:
-        editions.append(validate_edition(folder, problems, root, seconds))
+        editions.append(validate_edition(folder, problems, root, seconds, memo))
     return editions, problems
 
 
 def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
-                     seconds: dict[str, float] | None = None) -> EditionRecords:
+                     seconds: dict[str, float] | None = None, memo: Memo | None = None) -> EditionRecords:
     records = EditionRecords(id=folder.name, folder=folder)
     base = display_path(folder, root)  # once: resolving every path costs more than reading a small file
     for path in sorted(folder.rglob("*")):
@@ -104,7 +111,14 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
             problems.add(Problem(display, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
             records.mark_invalid(kind, slug)
             continue
-        record = validate_file(path, display, FILE_MODELS[kind], problems, slug, seconds)
+        key = _memo_key(path, display) if memo is not None else None
+        remembered = memo.get(key) if key else None
+        if remembered is not None:
+            record = pickle.loads(remembered)
+        else:
+            record = validate_file(path, display, FILE_MODELS[kind], problems, slug, seconds)
+            if record is not None and key:
+                memo.put(key, pickle.dumps(record, protocol=5))
         if record is None:
             records.mark_invalid(kind, slug)
             continue
@@ -120,6 +134,21 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
         problems.add(records.edisi.document.problem(("id",), msg.EDITION_ID_MISMATCH.format(
             found=records.edisi.data.id, folder=folder.name)))
     return records
+
+
+def _memo_key(path: Path, display: str) -> str:
+    """A file as it is now (its name, size and time of change) and the code that reads and checks it."""
+    stat = path.stat()
+    return hashlib.sha256(f"{_code_digest()}\0{display}\0{stat.st_size}\0{stat.st_mtime_ns}".encode(
+        "utf-8", "surrogateescape")).hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    digest = hashlib.sha256(importlib.metadata.version("pydantic").encode())
+    for name in ("load", "types", "schema", "validate", "messages", "exemptions"):
+        digest.update(Path(__file__).with_name(f"{name}.py").read_bytes())
+    return digest.hexdigest()
 
 
 def _kind_of(folder: Path, path: Path) -> str | None:

@@ -87,15 +87,12 @@ class _Views:
             moved=self.moved(kecamatan))
 
     def moved(self, kecamatan: list[KecamatanView]) -> dict[str, str]:
-        """Addresses of release 0.1 that readers may have kept, for the desks that release served (kabupaten and
-        provinsi): each camat had a page under instansi/, now part of its kecamatan's page, and a provincial
-        desk's kecamatan pages were not yet in a folder per kabupaten."""
-        if self.directory.level == "nasional":
+        """Addresses that readers of a published desk may have kept: release 0.1 published regency desks, where
+        each camat had a page under instansi/, now part of its kecamatan's page. (Provincial and national desks
+        start with this release's addresses: nothing of theirs moved.)"""
+        if self.directory.level != "kabupaten":
             return {}
-        moved = {f"instansi/camat-{stem(k.slug)}.md": k.camat.target for k in kecamatan}
-        if self.directory.level == "provinsi":
-            moved.update({f"kecamatan/{stem(k.slug)}.md": k.page for k in kecamatan})
-        return {old: new for old, new in moved.items() if old.partition("#")[0] != new.partition("#")[0]}
+        return {f"instansi/camat-{stem(k.slug)}.md": k.camat.target for k in kecamatan}
 
     # --- meetings -----------------------------------------------------------------------------
 
@@ -275,15 +272,18 @@ class _Views:
         """Deployments, vulnerable TPS and potential disruptions onto their agency's and kecamatan's pages."""
         by_code = {k.kode: k for k in kecamatan}
         by_slug = {i.slug: i for i in instansi}
+        desa = self.directory.desa_names()
         for slug, record in sorted(self.records.instansi.items()):
             owner = self.directory.agencies[slug]
             for field_name in SECURITY_FIELDS:
                 for item in getattr(record.data, field_name):
                     codes = item.kecamatan if isinstance(item.kecamatan, list) else [item.kecamatan]
-                    getattr(by_slug[slug].security, field_name).append((owner, item))
-                    for code in codes:
-                        if code in by_code:
-                            getattr(by_code[code].security, field_name).append((owner, item))
+                    names = {code: f"{by_code[code].nama} ({code})" for code in codes if code in by_code}
+                    if getattr(item, "desa", None) in desa:
+                        names[item.desa] = f"{desa[item.desa]} ({item.desa})"
+                    for page in [by_slug[slug]] + [by_code[code] for code in codes if code in by_code]:
+                        getattr(page.security, field_name).append((owner, item))
+                        page.security.names.update(names)
 
     # --- regions ------------------------------------------------------------------------------
 

@@ -810,7 +810,7 @@ def test_meeting_pdf_html_has_no_live_markup(tmp_path, planted):
     checked = check(Project(project))
     if checked.problems.errors:  # refusing the value is a fine answer too
         return
-    model = publications(checked, ("publik",), EXAMPLE_EDITION)[0].model
+    model = next(publications(checked, ("publik",), EXAMPLE_EDITION)).model
     findings, text = scan_html(meeting_html(model, meetings[0].stem))
     assert not findings, findings
     if planted == "payloads":

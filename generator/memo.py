@@ -1,0 +1,44 @@
+"""A memo of work that need not be done twice: values by the hash of everything they were made from.
+
+Kept in one SQLite file (one file, not one per value: a national build would otherwise write tens of
+thousands). Each group of values (the pages of one site edition × election edition) keeps only what its
+latest run used, so the memo does not grow with every edit. Values are bytes; what they mean is the user's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+
+class Memo:
+    def __init__(self, path: Path, group: str):
+        self.path = Path(path)
+        self.group = group
+        self.stamp = time.time_ns()
+        self.added: dict[str, bytes] = {}
+        self.used: list[str] = []
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=120)
+        self.db.execute("PRAGMA journal_mode=WAL")  # the processes of one build read and write side by side
+        self.db.execute("CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, grp TEXT, used INTEGER, value BLOB)")
+
+    def get(self, key: str) -> bytes | None:
+        row = self.db.execute("SELECT value FROM memo WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            self.used.append(key)
+        return row[0] if row else None
+
+    def put(self, key: str, value: bytes) -> None:
+        self.added[key] = value
+
+    def commit(self) -> None:
+        """Store the new values, and forget the group's values this run did not use."""
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?)",
+                                [(key, self.group, self.stamp, value) for key, value in self.added.items()])
+            self.db.executemany("UPDATE memo SET used = ?, grp = ? WHERE key = ?",
+                                [(self.stamp, self.group, key) for key in self.used])
+            self.db.execute("DELETE FROM memo WHERE grp = ? AND used < ?", (self.group, self.stamp))
+        self.db.close()

@@ -1,0 +1,146 @@
+"""A build computes once, then hands finished pages to the builder; the builder redoes only what changed.
+
+* one load per data file per build (none for a file unchanged since the last build), and one views step per
+  site edition × election edition;
+* a second build with nothing changed runs no MkDocs; one edited kecamatan file rebuilds only the pages whose
+  Markdown changed; a changed template rebuilds the pages it renders; a changed theme rebuilds every page;
+* the pages taken from the cache are the pages a fresh build makes, byte for byte.
+
+`bulletin build` runs in-process (click's runner, --jobs 1) so that the stages can be counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import pipeline, validate
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_project(target: Path) -> Path:
+    for part in ("data", "content", "theme", "mkdocs.yml"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    return target
+
+
+def build(project: Path, *args: str) -> tuple[str, dict]:
+    """`bulletin build` in this process; the output and the counted calls."""
+    calls = {"load": 0, "views": 0}
+
+    def counting(name, function):
+        def wrapper(*a, **k):
+            calls[name] += 1
+            return function(*a, **k)
+        return wrapper
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate, "load_document", counting("load", validate.load_document))
+        patch.setattr(pipeline, "build_views", counting("views", pipeline.build_views))
+        result = CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "1",
+                                           "--site-dir", str(project / "site"), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output, calls
+
+
+def rebuilt(output: str) -> int:
+    line = next(line for line in output.splitlines() if "halaman dibangun ulang" in line)
+    return int(line.split()[0])
+
+
+def site_digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("sekali"))
+
+
+def test_one_load_per_file_and_one_views_per_edition(project):
+    files = len(list((project / "data").rglob("*.yml")))
+    elections = len(list((project / "data").glob("*/edisi.yml")))
+    output, calls = build(project)
+    assert calls == {"load": files, "views": 2 * elections}, calls
+    assert rebuilt(output) > 0
+
+
+def test_nothing_changed_nothing_rebuilt(project):
+    before = site_digest(project / "site")
+    output, calls = build(project)
+    assert rebuilt(output) == 0
+    assert calls["load"] == 0, "files that did not change are not read again"
+    assert site_digest(project / "site") == before
+
+
+def test_one_edited_file_rebuilds_only_what_it_shows_on(project):
+    path = project / "data" / "pilkada-2024" / "kecamatan" / "jenamas.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("Perahu kecil; logistik dikemas kedap air.") == 1  # in the latest report, which is shown
+    path.write_text(text.replace("Perahu kecil; logistik dikemas kedap air.",
+                                 "Perahu kecil bermotor; logistik dikemas kedap air."), encoding="utf-8")
+    output, calls = build(project)
+    assert calls["load"] == 1
+    assert rebuilt(output) == 2, output  # the kecamatan page, in the public and the internal edition
+    page = project / "site" / "publik" / "pilkada-2024" / "kecamatan" / "jenamas" / "index.html"
+    assert "Perahu kecil bermotor" in page.read_text(encoding="utf-8")
+
+
+def test_a_changed_theme_rebuilds_every_page(project):
+    css = project / "theme" / "assets" / "stylesheets" / "bulletin.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* uji */\n", encoding="utf-8")
+    output, _ = build(project)
+    total = sum(1 for _ in (project / "site").rglob("index.html"))
+    assert rebuilt(output) >= 100 and rebuilt(output) <= total
+
+
+def test_cached_pages_equal_a_fresh_build(project, tmp_path):
+    fresh = copy_project(tmp_path / "baru")
+    shutil.copytree(project / "data", fresh / "data", dirs_exist_ok=True)
+    shutil.copytree(project / "theme", fresh / "theme", dirs_exist_ok=True)
+    build(fresh)
+    assert site_digest(fresh / "site") == site_digest(project / "site")
+
+
+def test_a_changed_template_rebuilds_the_pages_it_renders(project, monkeypatch, tmp_path):
+    """Templates are part of the package: a copy of them with one changed decides the pages' Markdown."""
+    from generator import render
+
+    templates = tmp_path / "templates"
+    shutil.copytree(render.TEMPLATES, templates)
+    rapat = templates / "rapat.md.j2"
+    rapat.write_text(rapat.read_text(encoding="utf-8").replace("## Ringkasan", "## Ringkasan rapat"),
+                     encoding="utf-8")
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    render.environment.cache_clear()
+    render.templates_digest.cache_clear()
+    try:
+        output, _ = build(project)
+    finally:
+        render.environment.cache_clear()
+        render.templates_digest.cache_clear()
+    meetings = sum(1 for _ in (project / "data").glob("*/rapat/*.yml"))
+    assert rebuilt(output) == 2 * meetings, output  # each meeting page, in both editions, and nothing else
+
+
+def test_many_small_runs_make_the_pages_one_run_makes(tmp_path, monkeypatch):
+    """Split into runs of a few pages (each run has the other pages as names only), the site is the same."""
+    from generator import site_build
+
+    whole = copy_project(tmp_path / "satu")
+    build(whole)
+    monkeypatch.setattr(site_build, "MIN_CHUNK", 5)
+    monkeypatch.setattr(site_build, "MAX_CHUNK", 5)
+    split = copy_project(tmp_path / "banyak")
+    result = CliRunner().invoke(main, ["--project", str(split), "build", "--jobs", "2",
+                                       "--site-dir", str(split / "site")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert site_digest(split / "site") == site_digest(whole / "site")
