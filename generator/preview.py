@@ -48,7 +48,8 @@ class Preview:
         sys.stderr.write(f"Pratinjau diperbarui ({time.monotonic() - started:.1f} detik).\n")
 
     def _rebuild(self) -> None:
-        checked = check(self.project)
+        memo = self.project.cache_dir / "memo.sqlite"  # files and pages that did not change are not redone
+        checked = check(self.project, memo=memo)
         self.builder.problems = []
         if checked.failed():
             text = report.as_text(checked.problems)
@@ -60,7 +61,7 @@ class Preview:
         else:
             if checked.problems:
                 sys.stderr.write(report.as_text(checked.problems) + "\n")
-            self.last_good = next(publications(checked, (self.edition,), self.edisi, finished=True))
+            self.last_good = next(publications(checked, (self.edition,), self.edisi, finished=True, memo=memo))
             self.versions = checked.versions
         with locked(self.builder.cache):
             remove_stale(self.site)

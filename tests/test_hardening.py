@@ -480,7 +480,8 @@ def test_failed_mkdocs_build_leaves_the_site_unchanged(project_with_site, failur
 
 
 def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list[str]]:
-    """Start `bulletin build`, send ``sig`` once MkDocs is writing (``staging``) or after 1 s; return the outcome."""
+    """Start `bulletin build`, send ``sig`` once MkDocs is writing (``staging``) or once the new build's folder
+    is being filled (``switching``, just before the link to it replaces the site); return the outcome."""
     before = set(staging_folders(project))
     # An empty page cache, so that MkDocs really runs (and writes into <cache>/tmp/run-…) when interrupted.
     process = subprocess.Popen([str(BIN / "bulletin"), "--project", str(project), "build", "--site-dir",
@@ -488,16 +489,19 @@ def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(),
                                start_new_session=True)
     started = time.monotonic()
-    try:
+    builds = project / ".site-versi"
+    current = set(builds.iterdir())
+
+    def moment() -> bool:
         if when == "staging":
-            while not set(staging_folders(project)) - before:
-                assert process.poll() is None, "the build ended before it wrote anything"
-                assert time.monotonic() - started < 120, "no staging folder appeared within 120 s"
-                time.sleep(0.01)
-            time.sleep(0.3)
-        else:
-            time.sleep(1.0)
-        assert process.poll() is None, "the build finished before it could be interrupted"
+            return bool(set(staging_folders(project)) - before)
+        return bool(set(builds.iterdir()) - current)
+
+    try:
+        while not moment():
+            assert process.poll() is None, "the build ended before it could be interrupted"
+            assert time.monotonic() - started < 120, f"the moment ({when}) did not come within 120 s"
+            time.sleep(0.005)
         process.send_signal(sig)
         _, stderr = process.communicate(timeout=120)
     finally:
@@ -507,9 +511,9 @@ def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list
     return process.returncode, stderr, staging_folders(project)
 
 
-@pytest.mark.parametrize("sig, when", [(signal.SIGKILL, "staging"), (signal.SIGKILL, "1s"),
+@pytest.mark.parametrize("sig, when", [(signal.SIGKILL, "staging"), (signal.SIGKILL, "switching"),
                                        (signal.SIGINT, "staging")],
-                         ids=["SIGKILL-while-writing", "SIGKILL-after-1s", "SIGINT-while-writing"])
+                         ids=["SIGKILL-while-writing", "SIGKILL-while-switching", "SIGINT-while-writing"])
 def test_interrupted_build_leaves_the_site_unchanged(project_with_site, record_property, sig, when):
     project, before = project_with_site
     status, stderr, leftovers = _interrupt_build(project, sig, when)
