@@ -12,14 +12,16 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 
-from .model import SiteModel
+from .model import DataTable, OpenData, SiteModel
+from .opendata import csv_text
 from .validate import EditionRecords
 
 FOLDER = "unduh"
-KECAMATAN_FIELDS = ["kode", "nama", "penduduk", "wajib_ktp", "ektp_rekam", "ektp_cetak", "pemilih", "tps",
-                    "linmas_siap", "status_kesiapan"]
-ACTION_FIELDS = ["id", "uraian", "pemilik", "rapat", "tanggal_rapat", "batas_waktu", "status", "tanggal_selesai",
-                 "terlambat_hari"]
+PROFILE = "data-package"  # not "tabular-data-package": data.json, the whole edition per file, is not a table
+DATA_JSON = {"name": "data", "path": "data.json", "format": "json", "mediatype": "application/json",
+             "encoding": "utf-8", "title": "Seluruh data edisi",
+             "description": "Seluruh data edisi ini per berkas, seperti ditulis editor: edisi, instansi, kecamatan, "
+                            "rapat (hanya yang boleh ditampilkan edisi ini)."}
 
 
 def export(records: EditionRecords, model: SiteModel, site_url: str | None = None) -> dict[str, str]:
@@ -30,18 +32,59 @@ def export(records: EditionRecords, model: SiteModel, site_url: str | None = Non
         "kecamatan": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.kecamatan.items())},
         "rapat": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.rapat.items())},
     }
-    kecamatan = [[k.kode, k.nama, *(k.figures[key].value for key in KECAMATAN_FIELDS[2:-1]), k.readiness.label]
-                 for k in model.kecamatan]
-    actions = [[a.id, a.uraian, a.pemilik.slug, a.rapat_slug, a.rapat_tanggal.isoformat(), a.batas_waktu.isoformat(),
-                a.status, a.tanggal_selesai.isoformat() if a.tanggal_selesai else "", a.days_overdue]
-               for a in model.action_items]
-    return {
-        f"{FOLDER}/data.json": json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
-        f"{FOLDER}/kecamatan.csv": _csv(KECAMATAN_FIELDS, kecamatan),
-        f"{FOLDER}/tindak-lanjut.csv": _csv(ACTION_FIELDS, actions),
-        f"{FOLDER}/datapackage.json": json.dumps(_package(model), ensure_ascii=False, indent=1) + "\n",
-        "feed.xml": atom_feed(model, site_url),
+    package = model.data_terbuka
+    files = {f"{FOLDER}/{table.path}": table_csv(table) for table in package.tables}
+    files[f"{FOLDER}/data.json"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    files[f"{FOLDER}/datapackage.json"] = json.dumps(descriptor(package, site_url), ensure_ascii=False,
+                                                     indent=1) + "\n"
+    files["feed.xml"] = atom_feed(model, site_url)
+    return files
+
+
+def table_csv(table: DataTable) -> str:
+    """A table as CSV: UTF-8, a header row, comma-separated, quoted only where needed, one line per row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(column.name for column in table.columns)
+    writer.writerows([csv_text(value) for value in row] for row in table.rows)
+    return out.getvalue()
+
+
+def descriptor(package: OpenData, site_url: str | None = None) -> dict:
+    """The Frictionless Data Package descriptor (``datapackage.json``): what, whose, which licence, from which
+    sources, as of when, and a Table Schema per table."""
+    identifier, title, address = package.licence
+    out = {
+        "profile": PROFILE,
+        "name": package.name,
+        "title": package.title,
+        "description": package.description,
+        **({"homepage": f"{site_url}data-terbuka/"} if site_url else {}),
+        "licenses": [{"name": identifier, "title": title, "path": address}],
+        "sources": [{"title": s.judul, **({"path": s.tautan} if s.tautan else {})} for s in package.sources],
+        "contributors": [{"title": package.publisher, "role": "publisher"}],
+        "keywords": package.keywords,
+        "tanggal_data": package.as_of.isoformat(),
+        "resources": [_resource(table) for table in package.tables] + [DATA_JSON],
     }
+    return out
+
+
+def _resource(table: DataTable) -> dict:
+    schema = {
+        "fields": [{"name": c.name, "type": c.type, **({"format": c.format} if c.format else {}),
+                    "description": c.description, **({"unit": c.unit} if c.unit else {}),
+                    **({"constraints": c.constraints} if c.constraints else {})} for c in table.columns],
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
+    if table.foreign_keys:
+        schema["foreignKeys"] = [{"fields": list(fk.fields), "reference": {"resource": fk.table,
+                                                                          "fields": list(fk.reference)}}
+                                 for fk in table.foreign_keys]
+    return {"name": table.name, "path": table.path, "profile": "tabular-data-resource", "title": table.title,
+            "description": table.description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "schema": schema}
 
 
 def atom_feed(model: SiteModel, site_url: str | None = None) -> str:
@@ -74,33 +117,3 @@ def atom_feed(model: SiteModel, site_url: str | None = None) -> str:
                               actions and "Tindak lanjut:\n" + actions) if part)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
-def _csv(header: list[str], rows: list[list]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
-    return out.getvalue()
-
-
-def _package(model: SiteModel) -> dict:
-    integer = {"type": "integer"}
-    text = {"type": "string"}
-    return {
-        "name": f"buletin-desk-pilkada-{model.edisi.id}-{model.edition}",
-        "title": f"{model.edisi.desk.nama}: {model.edisi.nama}",
-        "description": (f"Data edisi {model.edition} buletin {model.edisi.desk.nama}, per {model.as_of.isoformat()}. "
-                        "Angka bertanda ilustratif adalah contoh, bukan data resmi."),
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0"}],
-        "resources": [
-            {"name": "kecamatan", "path": "kecamatan.csv", "format": "csv", "mediatype": "text/csv",
-             "schema": {"fields": [{"name": n, **(text if n in ("kode", "nama", "status_kesiapan") else integer)}
-                                   for n in KECAMATAN_FIELDS]}},
-            {"name": "tindak-lanjut", "path": "tindak-lanjut.csv", "format": "csv", "mediatype": "text/csv",
-             "schema": {"fields": [{"name": n, **(integer if n == "terlambat_hari" else text)}
-                                   for n in ACTION_FIELDS]}},
-            {"name": "data", "path": "data.json", "format": "json", "mediatype": "application/json",
-             "description": "Seluruh data edisi ini per berkas: edisi, instansi, kecamatan, rapat."},
-        ],
-    }

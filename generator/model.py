@@ -414,6 +414,86 @@ class RegionView:
         return sum(1 for risk in self.risks if risk.open_high)
 
 
+# --- open data: the tables of an edition's data package ---------------------------------------------
+
+TYPE_LABELS = {  # Table Schema types as the data page names them
+    "string": "teks", "integer": "bilangan bulat", "number": "bilangan desimal", "boolean": "true/false",
+    "date": "tanggal (TTTT-BB-HH)",
+}
+
+
+@dataclass
+class Column:
+    """A column of a downloadable table, as its Table Schema field says it."""
+
+    name: str
+    type: str  # Table Schema type: string, integer, number, boolean, date
+    description: str  # Indonesian
+    unit: str = ""  # e.g. "jiwa", "TPS", "hari"
+    constraints: dict = field(default_factory=dict)  # Table Schema constraints: required, enum, minimum, pattern
+    format: str = ""  # Table Schema format of a string: "uri", "email"
+
+    @property
+    def type_label(self) -> str:
+        return TYPE_LABELS[self.type]
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """Columns of a table that name a row of another table (``table``) by its key columns (``reference``)."""
+
+    fields: tuple[str, ...]
+    table: str
+    reference: tuple[str, ...]
+
+
+@dataclass
+class DataTable:
+    """One downloadable table (a CSV file of the data package): its columns, rows, keys and first rows."""
+
+    name: str  # the resource name; the file is ``<name>.csv``
+    title: str
+    description: str
+    columns: list[Column]
+    rows: list[tuple]  # values as Python values, in column order
+    primary_key: tuple[str, ...]
+    foreign_keys: list[ForeignKey] = field(default_factory=list)
+    preview: list[list[str]] = field(default_factory=list)  # the first rows as written in the file (long text cut)
+
+    @property
+    def path(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def references(self) -> list[tuple[list[str], str, tuple[str, ...]]]:
+        """The foreign keys grouped by the table and key they refer to: (columns, table, key columns)."""
+        grouped: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for key in self.foreign_keys:
+            grouped.setdefault((key.table, key.reference), []).extend(key.fields)
+        return [(fields, table, reference) for (table, reference), fields in grouped.items()]
+
+    @property
+    def samples(self) -> list[tuple[Column, list[str]]]:
+        """Each column with its values in the first rows: the table of the data page, turned on its side."""
+        return [(column, [row[index] for row in self.preview]) for index, column in enumerate(self.columns)]
+
+
+@dataclass
+class OpenData:
+    """An edition's data package: what it is, under which licence, from which sources, and its tables."""
+
+    name: str
+    title: str
+    description: str
+    licence: tuple[str, str, str]  # (identifier, title, address)
+    sources: list[Sumber]
+    keywords: list[str]
+    publisher: str
+    as_of: dt.date  # the date of the newest report or meeting: when the data last changed
+    tables: list[DataTable]
+    preview_rows: int  # how many first rows the data page shows of each table
+
+
 @dataclass(frozen=True)
 class PageHeader:
     """What the pages of a kecamatan, an agency or a region take from the edition: with their own view, all
@@ -451,6 +531,13 @@ class SiteModel:
     moved: dict[str, str]  # page path of an earlier release → where it is now
     edition: str = "publik"
     withheld: list[WithheldNote] = field(default_factory=list)  # everything this edition left out
+    full_width: frozenset[str] = frozenset()  # pages that are mostly one wide table: no table of contents beside it
+    data_terbuka: OpenData | None = None  # the downloadable tables (generator.opendata)
+
+    def hidden(self, page: str) -> tuple[str, ...]:
+        """What Material leaves out of a page (front matter ``hide``): the table of contents beside a page that is
+        mostly one wide table, so the table has the page's width."""
+        return ("toc",) if page in self.full_width else ()
 
     @property
     def header(self) -> PageHeader:

@@ -14,7 +14,7 @@ import markdown
 from .model import SiteModel
 from .render import TEMPLATES, render
 
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details", "tables"]
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _SITE_LINK = re.compile(r'<a href="(?!https?:|mailto:)[^"]*">(.*?)</a>', re.DOTALL)
 

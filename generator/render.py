@@ -14,7 +14,7 @@ import os
 import pickle
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -249,8 +249,10 @@ def page_specs(model: SiteModel) -> list[PageSpec]:
               PageSpec("risiko.md", "risiko.md.j2", {}),
               PageSpec("kontak.md", "kontak.md.j2", {}),
               PageSpec("data-terbuka.md", "data-terbuka.md.j2", {}),
+              PageSpec("catatan-data.md", "catatan-data.md.j2", {}),
               PageSpec("dikecualikan.md", "dikecualikan.md.j2", {})]
-    return pages
+    # What Material leaves out of each page (front matter ``hide``), as the model decides.
+    return [replace(spec, context={**spec.context, "hide": model.hidden(spec.path)}) for spec in pages]
 
 
 # Pages whose text depends on their own view and the edition's ``PageHeader`` only: they get the header as

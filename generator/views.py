@@ -17,6 +17,7 @@ from .ledger import CLOSED, OPEN, Ledger, status_on
 from .model import (ActionItemView, AgencyRef, BlankSpotView, CamatReportView, Crumb, DecisionView, Figure,
                     FigureChange, InstansiView, KecamatanView, MeetingChanges, MeetingRef, Percentage, RapatView,
                     RegionRow, RegionView, ReportSummary, RiskView, SiteModel, WithheldNote)
+from .opendata import open_data
 from .readiness import LABELS, LINMAS_PER_TPS, kecamatan_readiness, rule_specs, summary
 from .regions import RegionTree
 from .schema import Instansi, Laporan
@@ -27,6 +28,9 @@ AGENCY_ORDER = ["sekretariat", "kpu", "bawaslu", "polri", "tni", "kejaksaan", "k
                 "satpol-pp", "opd-lain"]
 SECURITY_FIELDS = ("pengamanan", "kerawanan_tps", "potensi_gangguan")
 RISK_ORDER = {"tinggi": 0, "sedang": 1, "rendah": 2}
+# Pages that are mostly one wide table: shown without the table of contents beside it, so the table has the page's
+# width (with the region pages of a provincial or national desk).
+TABLE_PAGES = ("kecamatan/index.md", "tindak-lanjut.md", "risiko.md")
 REPORT_TITLES = {"kependudukan": "Laporan kependudukan dan e-KTP", "linmas": "Laporan kesiapan Linmas",
                  "pemilih": "Laporan pemilih dan TPS ({tahap})"}
 
@@ -43,6 +47,8 @@ def build_views(records: EditionRecords, regions: RegionTree, edition: str = "in
     model = _Views(records, directory, Series.collect(records, directory), Ledger.build(records, directory)).run()
     model.edition = edition
     attach_withheld(model, withheld, directory)
+    model.full_width = frozenset([*TABLE_PAGES, *(region.page for region in model.regions)])
+    model.data_terbuka = open_data(records, model, directory)
     return model
 
 

@@ -23,7 +23,7 @@ LAYERS = {
     2: ["schema", "regions"],
     3: ["validate"],
     4: ["model", "readiness", "directory", "series", "checks"],
-    5: ["edition", "ledger"],
+    5: ["edition", "ledger", "opendata"],
     6: ["views"],
     7: ["render", "export", "versions", "publish", "report", "jsonschema", "pdf"],
     8: ["pipeline"],
