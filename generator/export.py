@@ -64,7 +64,8 @@ def descriptor(package: OpenData, site_url: str | None = None) -> dict:
         "sources": [{"title": s.judul, **({"path": s.tautan} if s.tautan else {})} for s in package.sources],
         "contributors": [{"title": package.publisher, "role": "publisher"}],
         "keywords": package.keywords,
-        "tanggal_data": package.as_of.isoformat(),
+        "edisi": {"id": package.edisi[0], "nama": package.edisi[1], "edisi_situs": package.edition},
+        "tanggal_data": package.as_of.isoformat(),  # when the data last changed: the newest report or meeting
         "resources": [_resource(table) for table in package.tables] + [DATA_JSON],
     }
     return out

@@ -465,6 +465,10 @@ class DataTable:
         return f"{self.name}.csv"
 
     @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
     def references(self) -> list[tuple[list[str], str, tuple[str, ...]]]:
         """The foreign keys grouped by the table and key they refer to: (columns, table, key columns)."""
         grouped: dict[tuple[str, tuple[str, ...]], list[str]] = {}
@@ -490,6 +494,8 @@ class OpenData:
     keywords: list[str]
     publisher: str
     as_of: dt.date  # the date of the newest report or meeting: when the data last changed
+    edisi: tuple[str, str]  # the election edition: (id, name)
+    edition: str  # the site edition: publik | internal
     tables: list[DataTable]
     preview_rows: int  # how many first rows the data page shows of each table
 

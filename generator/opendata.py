@@ -71,7 +71,7 @@ def open_data(records: EditionRecords, model: SiteModel, directory: Directory) -
                         "ke luar desk." if internal else "")),
         licence=LICENCE, sources=list(edisi.sumber),
         keywords=["pilkada", "desk pilkada", "kesiapan pemilihan", edisi.nama_singkat, model.area.nama],
-        publisher=edisi.desk.nama, as_of=model.as_of, tables=tables, preview_rows=PREVIEW_ROWS)
+        publisher=edisi.desk.nama, as_of=model.as_of, edisi=(edisi.id, edisi.nama), edition=model.edition, tables=tables, preview_rows=PREVIEW_ROWS)
 
 
 def csv_text(value) -> str:
@@ -92,10 +92,6 @@ def _cut(text: str) -> str:
 # --- the tables -------------------------------------------------------------------------------------------
 # Each builder returns rows whose last value is the row's legal basis (None when public); ``open_data`` drops it
 # from the public edition and names it in the internal one.
-
-
-def _slug(name: str, description: str) -> Column:
-    return Column(name, "string", description, constraints={"required": True})
 
 
 def _agency(name: str, description: str, required: bool = True) -> Column:

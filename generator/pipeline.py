@@ -176,13 +176,19 @@ def publications(checked: Checked, editions: tuple[str, ...] = EDITIONS, edisi: 
 def render_project(project: Project, edition: str = "publik", edisi: str | None = None,
                    strict: bool = False) -> dict[str, str]:
     """The Markdown pages of an election edition (default: the newest), or DataProblemsError with every problem."""
+    return publish_project(project, edition, edisi, strict).site.pages
+
+
+def publish_project(project: Project, edition: str = "publik", edisi: str | None = None,
+                    strict: bool = False) -> Publication:
+    """An election edition (default: the newest) as one site edition shows it: its pages and its downloads."""
     checked = check(project)
     if checked.failed(strict):
         raise DataProblemsError(checked.problems)
     records = [r for r in checked.records if edisi in (None, r.id)]
     if not records:
         raise KeyError(edisi)
-    return publish(checked, edition, records[0]).site.pages
+    return publish(checked, edition, records[0])
 
 
 def _voting_key(records: EditionRecords) -> tuple[dt.date, str]:

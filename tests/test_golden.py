@@ -1,4 +1,5 @@
-"""Golden Markdown: the rendered pages of the example dataset, both editions, compared byte for byte.
+"""Golden output: the rendered pages of the example dataset, both editions, and their downloads (the CSV files and
+``datapackage.json`` of the data package, ``data.json``, ``feed.xml``), compared byte for byte.
 
 After an intended change of templates or data: ``make golden`` (``pytest tests/test_golden.py --update-goldens``)
 and review the diff of tests/golden/ like any other change.
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.editions import EDITIONS
-from generator.pipeline import render_project
+from generator.pipeline import publish_project
 from generator.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +30,11 @@ def edition(request) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def pages(edition) -> dict[str, str]:
+    """The Markdown pages and the downloads of one edition, by their path in the edition's site."""
     edisi, site_edition = edition
-    return render_project(Project(ROOT), edition=site_edition, edisi=edisi)
+    publication = publish_project(Project(ROOT), edition=site_edition, edisi=edisi)
+    assert not set(publication.site.pages) & set(publication.downloads)
+    return {**publication.site.pages, **publication.downloads}
 
 
 def test_golden_pages(pages, edition, request):
@@ -42,8 +46,8 @@ def test_golden_pages(pages, edition, request):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     expected = {p.relative_to(golden).as_posix(): p.read_text(encoding="utf-8")
-                for p in golden.rglob("*.md")}
-    assert sorted(pages) == sorted(expected), "pages added or removed: run `make golden` and review the diff"
+                for p in golden.rglob("*") if p.is_file()}
+    assert sorted(pages) == sorted(expected), "files added or removed: run `make golden` and review the diff"
     for path in sorted(pages):
         assert pages[path] == expected[path], \
             f"{path} differs from {golden / path}: run `make golden` and review"
@@ -51,4 +55,5 @@ def test_golden_pages(pages, edition, request):
 
 def test_rendering_is_deterministic(pages, edition):
     edisi, site_edition = edition
-    assert render_project(Project(ROOT), edition=site_edition, edisi=edisi) == pages
+    publication = publish_project(Project(ROOT), edition=site_edition, edisi=edisi)
+    assert {**publication.site.pages, **publication.downloads} == pages
