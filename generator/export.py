@@ -6,14 +6,12 @@ public pages hold: restricted records were removed before this stage. Output is 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import uuid
 import xml.etree.ElementTree as ET
 
 from .model import DataTable, OpenData, SiteModel
-from .opendata import csv_text
+from .opendata import csv_document
 from .validate import EditionRecords
 
 FOLDER = "unduh"
@@ -42,12 +40,8 @@ def export(records: EditionRecords, model: SiteModel, site_url: str | None = Non
 
 
 def table_csv(table: DataTable) -> str:
-    """A table as CSV: UTF-8, a header row, comma-separated, quoted only where needed, one line per row."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(column.name for column in table.columns)
-    writer.writerows([csv_text(value) for value in row] for row in table.rows)
-    return out.getvalue()
+    """A table as its CSV file."""
+    return csv_document([column.name for column in table.columns], table.rows)
 
 
 def descriptor(package: OpenData, site_url: str | None = None) -> dict:

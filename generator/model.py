@@ -458,7 +458,8 @@ class DataTable:
     rows: list[tuple]  # values as Python values, in column order
     primary_key: tuple[str, ...]
     foreign_keys: list[ForeignKey] = field(default_factory=list)
-    preview: list[list[str]] = field(default_factory=list)  # the first rows as written in the file (long text cut)
+    preview: str = ""  # the header and first rows as the file writes them (long text cut), for the data page
+    examples: list[str] = field(default_factory=list)  # each column's value in the first row, as the file writes it
 
     @property
     def path(self) -> str:
@@ -477,9 +478,9 @@ class DataTable:
         return [(fields, table, reference) for (table, reference), fields in grouped.items()]
 
     @property
-    def samples(self) -> list[tuple[Column, list[str]]]:
-        """Each column with its values in the first rows: the table of the data page, turned on its side."""
-        return [(column, [row[index] for row in self.preview]) for index, column in enumerate(self.columns)]
+    def described(self) -> list[tuple[Column, str]]:
+        """Each column with its value in the first row (empty when the table has none): the data page's table."""
+        return list(zip(self.columns, self.examples or [""] * len(self.columns)))
 
 
 @dataclass

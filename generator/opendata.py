@@ -16,7 +16,9 @@ adds lines to a file rather than reordering it; values stay Python values until 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 from .directory import Directory
 from .model import Column, DataTable, ForeignKey, OpenData, SiteModel
@@ -58,7 +60,9 @@ def open_data(records: EditionRecords, model: SiteModel, directory: Directory) -
             table.rows = [row[:-1] for row in table.rows]  # the basis column is the internal edition's only
         else:
             table.columns.append(BASIS)
-        table.preview = [[_cut(csv_text(value)) for value in row] for row in table.rows[:PREVIEW_ROWS]]
+        first = [[csv_text(value) for value in row] for row in table.rows[:PREVIEW_ROWS]]
+        table.examples = [_cut(value) for value in first[0]] if first else []
+        table.preview = csv_document([c.name for c in table.columns], [[_cut(v) for v in row] for row in first])
     edisi = model.edisi
     return OpenData(
         name=f"buletin-desk-pilkada-{edisi.id}-{model.edition}",
@@ -71,7 +75,8 @@ def open_data(records: EditionRecords, model: SiteModel, directory: Directory) -
                         "ke luar desk." if internal else "")),
         licence=LICENCE, sources=list(edisi.sumber),
         keywords=["pilkada", "desk pilkada", "kesiapan pemilihan", edisi.nama_singkat, model.area.nama],
-        publisher=edisi.desk.nama, as_of=model.as_of, edisi=(edisi.id, edisi.nama), edition=model.edition, tables=tables, preview_rows=PREVIEW_ROWS)
+        publisher=edisi.desk.nama, as_of=model.as_of, edisi=(edisi.id, edisi.nama), edition=model.edition,
+        tables=tables, preview_rows=PREVIEW_ROWS)
 
 
 def csv_text(value) -> str:
@@ -83,6 +88,16 @@ def csv_text(value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def csv_document(header: list[str], rows: list[list]) -> str:
+    """CSV as the downloads write it: UTF-8 text, a header row, comma-separated, quoted only where needed, one
+    line per row, values written by ``csv_text``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([csv_text(value) for value in row] for row in rows)
+    return out.getvalue()
 
 
 def _cut(text: str) -> str:

@@ -36,11 +36,14 @@ from generator.validate import EditionRecords, Record, validate_tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from canary import (Canary, Planter, check_unique, find_canaries, national, personal_numbers,  # noqa: E402
                     scan_folder, site_files, squeeze)
+from trees import RESTRICTED, join  # noqa: E402
+from trees import copy_project as copy_both_trees  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 EDISI = "pilgub-kalteng-2020"
 DATA = ROOT / "data" / EDISI
+SECRET = ROOT / RESTRICTED / EDISI  # the example's restricted tree: where its restricted values live
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KINDS = {"instansi": "instansi", "kecamatan": "kecamatan", "rapat": "rapat"}
 
@@ -67,9 +70,10 @@ def data_files(data_dir: Path) -> list[tuple[str, Path]]:
 
 
 def copy_project(to: Path) -> Path:
-    for name in ("data", "content", "theme"):
-        shutil.copytree(ROOT / name, to / name)
-    shutil.copy2(ROOT / "mkdocs.yml", to / "mkdocs.yml")
+    """The example with its restricted tree merged into data/ (a private repository's layout), so that every
+    restricted place of every file is in one tree to plant canaries in."""
+    copy_both_trees(to)
+    join(to)
     return to
 
 
@@ -171,6 +175,25 @@ def test_no_canary_in_the_public_edition(canary_site):
     leaks = [f"{rel}: {c.value!r} ({c.where})"
              for rel, hits in sorted(_found_in(public, canaries + basis).items()) for c in hits]
     assert not leaks, "restricted values in the public edition:\n" + "\n".join(leaks)
+
+
+def test_canary_search_covers_every_download(canary_site):
+    """The search above reads every file of the site: each download of each election edition among them (every
+    resource of its data package, the package itself, data.json and the feed), and none too large to read."""
+    site, _, _ = canary_site
+    for edition in ("publik", "internal"):
+        scanned = {rel for rel, _ in site_files(site / edition)}
+        packages = sorted(p for p in (site / edition).glob("*/unduh/datapackage.json")
+                          if not p.parent.parent.is_symlink())  # the alias terbaru/ is an election edition too
+        assert len(packages) >= 2, packages
+        for package in packages:
+            version = package.parent.parent.relative_to(site / edition).as_posix()
+            resources = [r["path"] for r in json.loads(package.read_text(encoding="utf-8"))["resources"]]
+            assert {"kecamatan.csv", "laporan.csv", "tindak-lanjut.csv", "rapat.csv", "kontak.csv"} <= set(resources)
+            downloads = {p.relative_to(site / edition).as_posix() for p in package.parent.iterdir()}
+            assert downloads == {f"{version}/unduh/{name}" for name in [*resources, "datapackage.json"]}, \
+                "a download that the data package does not describe"
+            assert downloads | {f"{version}/feed.xml"} <= scanned
 
 
 def test_canary_finder_finds_reformatted_numbers():
@@ -319,7 +342,8 @@ class InstansiBaru(Instansi):
 @pytest.fixture()
 def records(tmp_path) -> EditionRecords:
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    editions, problems = validate_tree(tmp_path / "data", tmp_path)
+    shutil.copytree(ROOT / RESTRICTED, tmp_path / RESTRICTED)
+    editions, problems = validate_tree(tmp_path / "data", tmp_path, restricted_dir=tmp_path / RESTRICTED)
     assert not problems.failed(False), problems
     (records,) = [e for e in editions if e.id == EDISI]
     return records
@@ -398,7 +422,7 @@ def test_public_page_says_what_was_withheld(built_site):
     text = _page_text(page)
     assert "dikecualikan" in text.lower()
     assert "Pasal 17 huruf c" in text
-    secrets = _restricted_texts(DATA / "instansi" / "polres.yml")
+    secrets = _restricted_texts(SECRET / "instansi" / "polres.yml")
     assert len(secrets) >= 8
     leaked = [s for s in secrets if s in text]
     assert not leaked, f"{page}: {leaked}"
@@ -409,7 +433,7 @@ def test_internal_page_shows_restricted_texts_marked(built_site):
     text = _page_text(built_site / "internal" / EDISI / "instansi" / "polres" / "index.html")
     assert "TERBATAS" in text
     assert "Pasal 17 huruf c" in text
-    missing = [s for s in _restricted_texts(DATA / "instansi" / "polres.yml") if s not in text]
+    missing = [s for s in _restricted_texts(SECRET / "instansi" / "polres.yml") if s not in text]
     assert not missing, missing
 
 
@@ -427,7 +451,7 @@ def test_public_kecamatan_pages_do_not_reveal_where_security_is_deployed(built_s
 
 def test_no_restricted_text_of_the_example_anywhere_in_public(built_site):
     secrets = {}
-    for kind, path in data_files(ROOT / "data"):
+    for kind, path in data_files(ROOT / RESTRICTED):
         if kind == "instansi":
             secrets.update({s: path.name for s in _restricted_texts(path)})
     leaks = []
