@@ -38,9 +38,14 @@ class Output:
             shutil.copy2(source, target)
 
     def link_tree(self, source: Path, skip: set[str] = frozenset()) -> None:
-        for folder, _, names in os.walk(source):
-            for name in names:
+        """Every file of ``source`` under the same names here; a symbolic link (the alias ``terbaru``) stays one."""
+        for folder, folders, names in os.walk(source):
+            for name in [*folders, *names]:
                 path = os.path.join(folder, name)
                 relative = os.path.relpath(path, source).replace(os.sep, "/")
-                if relative not in skip:
+                if relative in skip:
+                    continue
+                if os.path.islink(path):
+                    os.symlink(os.readlink(path), self.path(relative))
+                elif name in names:
                     self.link(path, relative)

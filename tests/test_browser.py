@@ -9,7 +9,13 @@ alias and the root redirects are redirect pages and are left out. On each page:
 * axe-core (from npm, ``scripts/node-deps``) finds no violation of WCAG 2.0/2.1 A and AA;
 * at 360 px wide the page does not scroll sideways (a wide table scrolls inside its own wrapper) and the text in
   tables is at least 12 px;
-* status badges carry a word and progress bars a number, so neither relies on colour alone.
+* status badges carry a word and progress bars a number, so neither relies on colour alone;
+* the first screen shows the bulletin: at 1280 px no table scrolls sideways; at 1280 and 360 px each notice
+  (withheld information, illustrative figures) is one closed line that opens to its full text, and the header
+  shows the site's title in full, or its short title on a phone, uncut.
+
+Every redirect page (the roots of both site editions, pages that moved) is opened too: no console error, no
+failed request (no ``/favicon.ico`` asked for), and it lands on a real page.
 
 Then Material's search finds a kecamatan and agencies by name, and screenshots of the beranda and a kecamatan
 page, on a desktop and a 360 px phone, are saved under artifacts/screenshots/ for a person to look at.
@@ -45,7 +51,10 @@ EDITIONS = ("publik", "internal")
 ALIAS = "terbaru"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 360, "height": 760}
+PHONE = {"width": 360, "height": 780}
+SHORT_TITLE = "Desk Pilkada Barsel"  # mkdocs.yml extra.short_title
+NOTICES = ("Sebagian informasi dikecualikan", "Sebagian angka ilustratif")
+ONE_LINE_PX = 48  # a closed notice: its title line and borders
 MIN_TABLE_TEXT_PX = 12
 TABS = 2  # pages visited at once: the machine has two cores
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -64,6 +73,7 @@ class ServedSite:
     root: Path  # holds publik/ and internal/
     url: str  # http://127.0.0.1:<port>, no trailing slash
     pages: list[str]  # every real page, as a path from the server root: publik/<edisi>/kecamatan/jenamas/
+    redirects: list[str]  # every redirect page, the same way (not those under the alias terbaru/)
 
     def address(self, path: str) -> str:
         return f"{self.url}/{path}"
@@ -86,6 +96,17 @@ def real_pages(root: Path) -> list[str]:
     return pages
 
 
+def redirect_pages(root: Path) -> list[str]:
+    """Every redirect page of both site editions: their roots and the pages that moved."""
+    pages = []
+    for edition in EDITIONS:
+        for html in sorted((root / edition).rglob("*.html")):
+            path = html.relative_to(root).as_posix()
+            if not path.startswith(f"{edition}/{ALIAS}/") and is_redirect(html):
+                pages.append(path[: -len("index.html")] if path.endswith("/index.html") else path)
+    return pages
+
+
 @pytest.fixture(scope="module")
 def served_site(tmp_path_factory):
     """Both editions built for, and served by, a real HTTP server on 127.0.0.1 (a free port)."""
@@ -103,7 +124,7 @@ def served_site(tmp_path_factory):
                                      "--base-url", f"{url}/{edition}/"], cwd=ROOT, capture_output=True,
                                     text=True, env=env, stdin=subprocess.DEVNULL)
             assert result.returncode == 0, result.stdout + result.stderr
-        yield ServedSite(root=root, url=url, pages=real_pages(root))
+        yield ServedSite(root=root, url=url, pages=real_pages(root), redirects=redirect_pages(root))
     finally:
         server.shutdown()
         server.server_close()
@@ -216,6 +237,37 @@ COLOUR_ALONE = """() => {
 }"""
 
 
+# The first screen: tables that scroll sideways, the notices (their element, height, whether open) and what the
+# header shows of the site's title (the visible text, and whether it is cut).
+FIRST_SCREEN = """(notices) => {
+  const wide = [...document.querySelectorAll('.md-typeset__scrollwrap')].filter(w => w.scrollWidth > w.clientWidth + 1)
+    .map(w => `${w.clientWidth} < ${w.scrollWidth}: ` + [...w.querySelectorAll('th')].map(th => th.innerText).join(' | '));
+  const found = [];
+  for (const box of document.querySelectorAll('.md-typeset .admonition, .md-typeset details')) {
+    const title = box.querySelector('.admonition-title, summary');
+    const name = title ? title.innerText.trim() : '';
+    if (!notices.includes(name)) continue;
+    found.push({name, tag: box.tagName.toLowerCase(), open: box.hasAttribute('open'),
+                height: Math.round(box.getBoundingClientRect().height)});
+  }
+  const topic = document.querySelector('.md-header__topic .md-ellipsis');
+  const shown = topic ? [...topic.querySelectorAll('span')].filter(s => s.getClientRects().length) : [];
+  const text = shown.length ? shown.map(s => s.innerText.trim()).join(' ') : (topic ? topic.innerText.trim() : '');
+  return {wide, notices: found,
+          title: {text, cut: topic ? topic.scrollWidth > topic.clientWidth + 1 : true,
+                  width: topic ? Math.round(topic.getBoundingClientRect().width) : 0}};
+}"""
+
+
+@dataclass
+class Screen:
+    """What one width shows first."""
+
+    wide_tables: list[str] = field(default_factory=list)
+    notices: list[dict] = field(default_factory=list)
+    title: dict = field(default_factory=dict)
+
+
 @dataclass
 class Visit:
     page: str
@@ -229,6 +281,7 @@ class Visit:
     colour_alone: list[str] = field(default_factory=list)
     badges: int = 0
     bars: int = 0
+    screens: dict[int, Screen] = field(default_factory=dict)  # by viewport width
     error: str | None = None
 
 
@@ -259,6 +312,7 @@ async def check_page(context, site: ServedSite, path: str, axe_js: Path) -> Visi
     try:
         await page.set_viewport_size(DESKTOP)
         await page.goto(site.address(path), wait_until="load")
+        visit.screens[DESKTOP["width"]] = Screen(**_screen(await page.evaluate(FIRST_SCREEN, list(NOTICES))))
         await page.add_script_tag(path=str(axe_js))
         visit.violations = await page.evaluate(AXE_RUN, WCAG_TAGS)
         colour = await page.evaluate(COLOUR_ALONE)
@@ -268,11 +322,16 @@ async def check_page(context, site: ServedSite, path: str, axe_js: Path) -> Visi
         overflow = await page.evaluate(OVERFLOW)
         visit.scroll_width, visit.overflowing = overflow["scrollWidth"], overflow["culprits"]
         visit.small_table_text = await page.evaluate(SMALL_TABLE_TEXT, MIN_TABLE_TEXT_PX)
+        visit.screens[PHONE["width"]] = Screen(**_screen(await page.evaluate(FIRST_SCREEN, list(NOTICES))))
     except Exception as exc:  # a page the browser could not check: test_every_page_… fails and says why
         visit.error = f"{type(exc).__name__}: {exc}"
     finally:
         await page.close()
     return visit
+
+
+def _screen(measured: dict) -> dict:
+    return {"wide_tables": measured["wide"], "notices": measured["notices"], "title": measured["title"]}
 
 
 async def check_all(browser: Browser, site: ServedSite, axe_js: Path) -> dict[str, Visit]:
@@ -356,6 +415,81 @@ def test_status_and_progress_not_by_colour_alone(visits):
     assert sum(v.badges for v in visits.values()) > 0 and sum(v.bars for v in visits.values()) > 0
     problems = {page: v.colour_alone for page, v in visits.items() if v.colour_alone}
     assert not problems, report(problems)
+
+
+# --- the first screen ----------------------------------------------------------------------------------------------
+
+
+def test_no_table_scrolls_sideways_at_1280px(visits):
+    """Material's default grid at 1280 px: every table fits its column (pages that are mostly a table get the
+    page's width, without the table of contents beside them)."""
+    problems = {page: v.screens[DESKTOP["width"]].wide_tables for page, v in visits.items()
+                if v.screens and v.screens[DESKTOP["width"]].wide_tables}
+    assert not problems, "tables scrolling sideways at 1280 px on " + report(problems)
+
+
+@pytest.mark.parametrize("width", [DESKTOP["width"], PHONE["width"]])
+def test_notices_take_one_line(visits, width):
+    """A notice is a closed disclosure of one line: its full text opens on demand."""
+    seen = set()
+    problems: dict[str, list[str]] = {}
+    for page, visit in visits.items():
+        for notice in visit.screens[width].notices if visit.screens else []:
+            seen.add(notice["name"])
+            if notice["tag"] != "details" or notice["open"] or notice["height"] > ONE_LINE_PX:
+                problems.setdefault(page, []).append(str(notice))
+    assert seen == set(NOTICES), f"notices found: {seen}"
+    assert not problems, f"notices of more than one line at {width} px on " + report(problems)
+
+
+@pytest.mark.parametrize("width, expected", [(DESKTOP["width"], "Buletin Desk Pilkada"),
+                                             (PHONE["width"], SHORT_TITLE)])
+def test_header_shows_a_readable_title(visits, width, expected):
+    problems = {}
+    for page, visit in visits.items():
+        if page.endswith("404.html") and page.count("/") == 1:
+            continue  # the root 404 page is plain HTML, without Material's header
+        title = visit.screens[width].title if visit.screens else {}
+        if not title.get("text", "").startswith(expected) or title.get("cut"):
+            problems[page] = [str(title)]
+    assert not problems, f"the header's title at {width} px on " + report(problems)
+
+
+def test_home_page_links_the_data_note_instead_of_opening_with_it(served_site):
+    for edition in EDITIONS:
+        home = (served_site.root / edition / EDISI / "index.html").read_text(encoding="utf-8")
+        note = (served_site.root / edition / EDISI / "catatan-data" / "index.html").read_text(encoding="utf-8")
+        assert 'href="catatan-data/"' in home
+        assert "Data NYATA" in note and "Data NYATA" not in home
+
+
+def test_redirect_pages_open_without_errors(served_site, browser):
+    """The roots of both site editions and the pages that moved: the browser follows them to a real page with no
+    console error and no failed request (their icon link asks the server for nothing)."""
+    assert {f"{edition}/" for edition in EDITIONS} <= set(served_site.redirects)
+
+    async def follow(path: str) -> tuple[str, list[str]]:
+        visit = Visit(path)
+        page = await browser.context.new_page()
+        watch(page, visit, served_site.url)
+        try:
+            await page.goto(served_site.address(path), wait_until="load")
+            await page.wait_for_load_state("networkidle")
+            await page.wait_for_function("() => !document.querySelector('meta[http-equiv=\"refresh\"]')")
+            await page.wait_for_load_state("networkidle")
+            return page.url, visit.console_errors + [f"HTTP {r}" for r in visit.failed_requests] + \
+                visit.outside_requests
+        finally:
+            await page.close()
+
+    async def all_of_them():
+        return {path: await follow(path) for path in served_site.redirects}
+
+    results = browser.run(all_of_them())
+    problems = {path: errors for path, (_, errors) in results.items() if errors}
+    assert not problems, "redirect pages with errors: " + report(problems)
+    landed = {path: url for path, (url, _) in results.items() if url.rstrip("/") == served_site.address(path).rstrip("/")}
+    assert not landed, f"redirect pages that did not redirect: {landed}"
 
 
 # --- search -----------------------------------------------------------------------------------------------------

@@ -301,6 +301,26 @@ def test_root_redirects_to_the_alias(built_site, edition):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
+def test_root_redirect_names_an_icon(built_site, edition):
+    """Without an icon link a browser asks the server for /favicon.ico, a 404 and a console error."""
+    assert '<link rel="icon" href="data:,">' in (built_site / edition / "index.html").read_text(encoding="utf-8")
+
+
+def test_building_one_site_edition_keeps_the_other_editions_alias(tmp_path):
+    """A build of one site edition carries the other over from the previous build: its alias stays a link."""
+    from generator.output import Output
+
+    previous = tmp_path / "vorige" / "publik"
+    (previous / "pilkada-2024").mkdir(parents=True)
+    (previous / "pilkada-2024" / "index.html").write_text("x", encoding="utf-8")
+    (previous / ALIAS).symlink_to("pilkada-2024")
+    Output(tmp_path / "baru" / "publik").link_tree(previous)
+    alias = tmp_path / "baru" / "publik" / ALIAS
+    assert alias.is_symlink() and os.readlink(alias) == "pilkada-2024"
+    assert (alias / "index.html").read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
 def test_alias_is_a_link_to_the_newest_edition(built_site, edition):
     """mike's "symlink" alias: one link, so every page of the newest edition is also under terbaru/."""
     root = built_site / edition
