@@ -31,6 +31,7 @@ def meeting_html(model: SiteModel, slug: str) -> str:
         raise MeetingNotFound(slug)
     body = markdown.markdown(_FRONT_MATTER.sub("", pages[path]), extensions=EXTENSIONS)
     body = _SITE_LINK.sub(r"\1", body)  # links between pages of the site mean nothing on paper
+    body = body.replace("<details ", "<details open ")  # a notice folded to one line on screen: paper has no click
     meeting = next(r for r in model.rapat if r.slug == slug)
     internal = model.edition == "internal"
     banner = ('<p class="edisi-internal">EDISI INTERNAL · TERBATAS: berisi informasi yang dikecualikan menurut '
