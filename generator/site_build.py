@@ -50,7 +50,7 @@ from .output import Output
 from .pipeline import Publication
 from .project import Project
 from .publish import write_marker
-from .versions import redirect_page, write_version_index
+from .versions import ICON, redirect_page, write_version_index
 
 __all__ = ["BuildFailed", "Builder", "SitePlan", "build_site"]
 
@@ -412,7 +412,8 @@ def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: 
     for path, text in unit.downloads.items():
         out.write(path, text)
     for old, new in unit.redirects.items():
-        out.write(_dest(old), redirect_page(_relative_url(_dest(old), new), "halaman barunya"))
+        icon = os.path.relpath(ICON, os.path.dirname(_dest(old)) or ".").replace(os.sep, "/")
+        out.write(_dest(old), redirect_page(_relative_url(_dest(old), new), "halaman barunya", icon))
     if unit.edition == INTERNAL:
         write_marker(out_dir)
 

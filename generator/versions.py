@@ -28,7 +28,7 @@ REDIRECT = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>Mengalihkan ke {title}</title>
 <meta name="robots" content="noindex">
-<link rel="icon" href="data:,">
+<link rel="icon" href="{icon}">
 <link rel="canonical" href="{url}">
 <meta http-equiv="refresh" content="0; url={url}">
 </head>
@@ -69,9 +69,11 @@ def versions_json(versions: list[tuple[str, str]]) -> str:
 ICON = "assets/images/favicon.png"  # Material's, in every version
 
 
-def redirect_page(url: str, title: str) -> str:
-    """A page that sends the reader on to ``url`` at once (its icon is an empty ``data:`` address, so the browser asks the server for no ``/favicon.ico``)."""
-    return REDIRECT.format(url=html.escape(url, quote=True), title=html.escape(title))
+def redirect_page(url: str, title: str, icon: str) -> str:
+    """A page that sends the reader on to ``url`` at once. ``icon``: the address of the edition's icon from this
+    page; without an icon link the browser asks the server for ``/favicon.ico``, which is not there."""
+    return REDIRECT.format(url=html.escape(url, quote=True), title=html.escape(title),
+                           icon=html.escape(icon, quote=True))
 
 
 def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: str | None = None) -> None:
@@ -82,7 +84,7 @@ def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: s
     newest, title = versions[0]
     out = Output(root)
     out.write("versions.json", versions_json(versions))
-    out.write("index.html", redirect_page(f"{ALIAS}/", title))
+    out.write("index.html", redirect_page(f"{ALIAS}/", title, f"{ALIAS}/{ICON}"))
     home = html.escape(base_url.rstrip("/") + "/" if base_url else "/", quote=True)
     out.write("404.html", NOT_FOUND.format(title=html.escape(title), home=home,
                                            icon=html.escape(f"{newest}/{ICON}", quote=True)))

@@ -303,7 +303,10 @@ def test_root_redirects_to_the_alias(built_site, edition):
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_root_redirect_names_an_icon(built_site, edition):
     """Without an icon link a browser asks the server for /favicon.ico, a 404 and a console error."""
-    assert '<link rel="icon" href="data:,">' in (built_site / edition / "index.html").read_text(encoding="utf-8")
+    root = built_site / edition
+    assert f'<link rel="icon" href="{ALIAS}/assets/images/favicon.png">' in \
+        (root / "index.html").read_text(encoding="utf-8")
+    assert (root / ALIAS / "assets" / "images" / "favicon.png").is_file()
 
 
 def test_building_one_site_edition_keeps_the_other_editions_alias(tmp_path):
