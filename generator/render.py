@@ -207,6 +207,7 @@ SECTIONS = [  # the navigation: one entry per section, whatever the size of the 
     ("Risiko", "risiko.md"),
     ("Kontak", "kontak.md"),
     ("Data terbuka", "data-terbuka.md"),
+    ("Catatan data", "catatan-data.md"),
     ("Informasi dikecualikan", "dikecualikan.md"),
 ]
 
