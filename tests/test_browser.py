@@ -29,6 +29,7 @@ import asyncio
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -253,7 +254,8 @@ FIRST_SCREEN = """(notices) => {
   const topic = document.querySelector('.md-header__topic .md-ellipsis');
   const shown = topic ? [...topic.querySelectorAll('span')].filter(s => s.getClientRects().length) : [];
   const text = shown.length ? shown.map(s => s.innerText.trim()).join(' ') : (topic ? topic.innerText.trim() : '');
-  return {wide, notices: found,
+  const table = document.querySelector('.md-typeset table');
+  return {wide, notices: found, firstTable: table ? Math.round(table.getBoundingClientRect().top + scrollY) : null,
           title: {text, cut: topic ? topic.scrollWidth > topic.clientWidth + 1 : true,
                   width: topic ? Math.round(topic.getBoundingClientRect().width) : 0}};
 }"""
@@ -266,6 +268,7 @@ class Screen:
     wide_tables: list[str] = field(default_factory=list)
     notices: list[dict] = field(default_factory=list)
     title: dict = field(default_factory=dict)
+    first_table: int | None = None  # where the page's first table starts, from the top of the page (px)
 
 
 @dataclass
@@ -331,7 +334,8 @@ async def check_page(context, site: ServedSite, path: str, axe_js: Path) -> Visi
 
 
 def _screen(measured: dict) -> dict:
-    return {"wide_tables": measured["wide"], "notices": measured["notices"], "title": measured["title"]}
+    return {"wide_tables": measured["wide"], "notices": measured["notices"], "title": measured["title"],
+            "first_table": measured["firstTable"]}
 
 
 async def check_all(browser: Browser, site: ServedSite, axe_js: Path) -> dict[str, Visit]:
@@ -453,6 +457,15 @@ def test_header_shows_a_readable_title(visits, width, expected):
         if not title.get("text", "").startswith(expected) or title.get("cut"):
             problems[page] = [str(title)]
     assert not problems, f"the header's title at {width} px on " + report(problems)
+
+
+def test_home_page_shows_readiness_on_the_first_screen(visits):
+    """At 1280 × 900 the beranda's first table (readiness per kecamatan) starts on the first screen."""
+    homes = {page: v.screens[DESKTOP["width"]].first_table for page, v in visits.items()
+             if re.fullmatch(r"(publik|internal)/[^/]+/", page)}
+    assert len(homes) >= 4, sorted(homes)
+    late = {page: top for page, top in homes.items() if top is None or top >= DESKTOP["height"]}
+    assert not late, f"the readiness table starts below the first screen: {late}"
 
 
 def test_home_page_links_the_data_note_instead_of_opening_with_it(served_site):
