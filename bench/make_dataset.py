@@ -89,6 +89,11 @@ def make(scale: str, out: Path, kabupaten_limit: int | None = None, seed: int = 
     for part in ("mkdocs.yml", "content", "theme"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy)(source, out / part)
+    # The generated data/ holds restricted values too, as a desk's private repository does: declared so, and with
+    # no restricted tree of the example to lay over it.
+    config = out / "mkdocs.yml"
+    text = re.sub(r"(?m)^(\s+repositori:) \S+$", r"\1 privat", config.read_text(encoding="utf-8"))
+    config.write_text(re.sub(r"(?m)^\s+terbatas: \S+\n", "", text), encoding="utf-8")
     data = out / "data" / EDISI
     counts = {"kecamatan": 0, "desa": 0, "instansi": 0, "rapat": len(MEETINGS), "laporan": 0, "risiko": 0,
               "terbatas": 0}
