@@ -126,6 +126,12 @@ def block(value) -> Markup:
     return Markup(safe_markdown(value))
 
 
+def code_block(value) -> Markup:
+    """Text shown as it is, in an indented Markdown code block: Markdown escapes what is in it, so it is not
+    escaped here (a quote stays a quote); every line indented, so no line leaves the block."""
+    return Markup("\n".join("    " + line for line in str(value).rstrip("\n").split("\n")))
+
+
 def title(value) -> str:
     """A page or navigation title: MkDocs themes print titles unescaped, so it is escaped here."""
     return str(escape(" ".join(str(value).split())))
@@ -174,7 +180,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       bytecode_cache=_bytecode_cache())
     env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell, block=block,
-                       badge=status_badge, progress=progress, tel=tel, title=title, trend=trend)
+                       badge=status_badge, progress=progress, tel=tel, title=title, trend=trend, code_block=code_block)
     env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, KATEGORI=CATEGORIES)
     return env
 

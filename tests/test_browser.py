@@ -501,7 +501,8 @@ def test_redirect_pages_open_without_errors(served_site, browser):
     results = browser.run(all_of_them())
     problems = {path: errors for path, (_, errors) in results.items() if errors}
     assert not problems, "redirect pages with errors: " + report(problems)
-    landed = {path: url for path, (url, _) in results.items() if url.rstrip("/") == served_site.address(path).rstrip("/")}
+    landed = {path: url for path, (url, _) in results.items()
+              if url.rstrip("/") == served_site.address(path).rstrip("/")}
     assert not landed, f"redirect pages that did not redirect: {landed}"
 
 

@@ -224,6 +224,7 @@ def test_data_page_links_every_file_and_shows_first_rows(built_site):
     for folder in every_package(built_site):
         page = (folder.parent / "data-terbuka" / "index.html").read_text(encoding="utf-8")
         package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        assert "&amp;#" not in page and "&amp;amp;" not in page, "text escaped twice on the data page"
         for resource in package["resources"]:
             assert f'href="../unduh/{resource["path"]}"' in page, resource["path"]
         for name in TABLES:
