@@ -372,3 +372,36 @@ def test_pre_commit_hook_stops_a_restricted_value_in_a_public_repository(tmp_pat
     assert "Commit dibatalkan" in refused.stderr
     assert "edisi.yml" not in refused.stdout + refused.stderr, "the hook read the unstaged change"
     assert git(repo, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+
+
+POLRES_PUBLIK = """\
+singkatan: Polres
+nama: Kepolisian Resor Contoh
+jenis: polri
+peran: Pengamanan tahapan pemilihan.
+# kontak kantor, publik
+kontak:
+  - jabatan: Markas Polres
+    telepon_kantor: "(0525) 21110"
+"""
+
+
+def test_split_moves_the_comments_that_head_a_restricted_block(tmp_path):
+    public = tmp_path / "data" / "uji" / "instansi" / "polres.yml"
+    public.parent.mkdir(parents=True)
+    public.write_text(POLRES_PUBLIK + """\
+
+# --- TERBATAS: penempatan personel (UU 14/2008 Pasal 17 huruf c)
+pengamanan:
+  - kecamatan: "62.04.01"
+    lokasi: Gudang logistik
+    satuan: Sat Samapta
+    personel: 8
+    tugas: Penjagaan gudang
+""", encoding="utf-8")
+    code, output = run("--project", tmp_path, "split", "--restricted", tmp_path / "terbatas")
+    assert code == 0, output
+    assert public.read_text(encoding="utf-8") == POLRES_PUBLIK, "the rest of the file is as it was"
+    secret = (tmp_path / "terbatas" / "uji" / "instansi" / "polres.yml").read_text(encoding="utf-8")
+    assert "# --- TERBATAS: penempatan personel (UU 14/2008 Pasal 17 huruf c)\npengamanan:" in secret, secret
+    assert yaml.safe_load(secret)["pengamanan"][0]["lokasi"] == "Gudang logistik"
