@@ -25,12 +25,13 @@ from typing import Any
 import yaml
 
 from .edition import restricted_places
+from .guard import guard
 from .load import Document, load_document
 from .merge import KEYS, PLACEMENT, overlay, record_key
 from .problems import Problems
 from .regions import slugify
 from .schema import FILE_MODELS
-from .validate import FOLDERS, YAML_SUFFIXES, validate_file
+from .validate import FOLDERS, YAML_SUFFIXES, validate_file, validate_tree
 
 ID_SOURCES = ("jabatan", "topik", "rute", "uraian", "desa", "nama")  # what a generated id is made from
 TEXT_ITEM_FIELD = "uraian"  # a decision written as plain text is its uraian (schema._decision_text)
@@ -85,7 +86,7 @@ def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None
             existing, header = (_read(target), _leading_comments(target)) if target.is_file() else ({}, HEADER)
             target.write_text(dump(combine(existing, result.restricted), header + "".join(result.comments)),
                               encoding="utf-8")
-        verify(data_dir, restricted_dir, public_out, restricted_out, [p for p, _ in results])
+        verify(data_dir, public_out, restricted_out, [p for p, _ in results])
         for source, target in ((public_out, data_dir), (restricted_out, restricted_dir)):
             _replace_tree(source, target)
     finally:
@@ -360,9 +361,10 @@ def dump(data: dict, header: str = HEADER) -> str:
 # --- the check before anything is written ----------------------------------------------------------
 
 
-def verify(data_dir: Path, restricted_dir: Path, public_out: Path, restricted_out: Path, changed: list[Path]) -> None:
-    """The split files, read back and merged, are the data as it was (new ids apart), and hold nothing
-    restricted in data/; else SplitRefused, and nothing is written."""
+def verify(data_dir: Path, public_out: Path, restricted_out: Path, changed: list[Path]) -> None:
+    """The split files, read back and merged, are the data as it was (new ids apart), and both trees pass
+    validation with the guard of a public repository; else SplitRefused, and nothing is written."""
+    staging_root = public_out.parent
     problems = Problems()
     for path in changed:
         relative = path.relative_to(data_dir)
@@ -381,10 +383,12 @@ def verify(data_dir: Path, restricted_dir: Path, public_out: Path, restricted_ou
         after = model.model_validate(merged.data)
         if not _same(before.data.model_dump(), after.model_dump()):
             raise SplitRefused(f"{relative}: hasil split berbeda dari data semula; tidak ada yang diubah")
-        if public_doc is not None:
-            public = model.model_validate(public_doc.data)
-            if list(restricted_places(public)):
-                raise SplitRefused(f"{relative}: masih ada informasi terbatas di data publik setelah split")
+    # both trees as they will be: valid, nothing restricted in data/, nothing public in the restricted tree
+    editions, problems = validate_tree(public_out, staging_root, restricted_dir=restricted_out)
+    guard(editions, problems, True, restricted_out, staging_root)
+    if problems.errors:
+        raise SplitRefused("hasil split tidak lolos pemeriksaan:\n"
+                           + "\n".join(p.format() for p in problems.errors))
 
 
 def _same(before: Any, after: Any) -> bool:
