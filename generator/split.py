@@ -28,7 +28,7 @@ from .edition import restricted_places
 from .guard import guard
 from .load import Document, load_document
 from .merge import KEYS, PLACEMENT, overlay, record_key
-from .problems import Problems
+from .problems import Problems, display_path
 from .regions import slugify
 from .schema import FILE_MODELS
 from .validate import FOLDERS, YAML_SUFFIXES, validate_file, validate_tree
@@ -52,7 +52,8 @@ class FileSplit:
 
 
 def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None) -> list[tuple[str, int]]:
-    """Move the restricted content of ``data_dir`` into ``restricted_dir``; (file, places moved) per file changed."""
+    """Move the restricted content of ``data_dir`` into ``restricted_dir``; (file, places moved) per file changed.
+    ``root``: the project folder, that messages name files relative to."""
     data_dir, restricted_dir = Path(data_dir), Path(restricted_dir)
     results: list[tuple[Path, FileSplit]] = []
     problems = Problems()
@@ -60,8 +61,9 @@ def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None
         kind = _kind(data_dir, path)
         if kind is None:
             continue
-        document, found = load_document(path, str(path))
-        record = validate_file(path, str(path), FILE_MODELS[kind], problems)
+        shown = display_path(path, root)  # as the editor sees it, relative to the project
+        document, _ = load_document(path, shown)
+        record = validate_file(path, shown, FILE_MODELS[kind], problems)
         if document is None or record is None:
             continue
         places = list(restricted_places(record.data))

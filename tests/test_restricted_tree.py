@@ -272,7 +272,7 @@ def test_split_refuses_invalid_data_and_changes_nothing(joined, tmp_path):
     before = yaml_files(project / "data")
     code, output = run("--project", project, "split", "--restricted", project / RESTRICTED)
     assert code == 1, output
-    assert "Tidak dipisah" in output and "jenamas.yml" in output, output
+    assert "Tidak dipisah" in output and "\ndata/pilkada-2024/kecamatan/jenamas.yml:" in output, output
     assert "Traceback" not in output
     assert yaml_files(project / "data") == before
     assert not (project / RESTRICTED).exists()
