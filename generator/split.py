@@ -14,6 +14,7 @@ both trees validate.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import tempfile
@@ -24,12 +25,13 @@ from typing import Any
 import yaml
 
 from .edition import restricted_places
+from .guard import guard
 from .load import Document, load_document
 from .merge import KEYS, PLACEMENT, overlay, record_key
-from .problems import Problems
+from .problems import Problems, display_path
 from .regions import slugify
 from .schema import FILE_MODELS
-from .validate import FOLDERS, YAML_SUFFIXES, validate_file
+from .validate import FOLDERS, YAML_SUFFIXES, validate_file, validate_tree
 
 ID_SOURCES = ("jabatan", "topik", "rute", "uraian", "desa", "nama")  # what a generated id is made from
 TEXT_ITEM_FIELD = "uraian"  # a decision written as plain text is its uraian (schema._decision_text)
@@ -46,10 +48,12 @@ class FileSplit:
     public_text: str | None  # None: the file moves to the restricted tree as a whole
     restricted: dict[str, Any] = field(default_factory=dict)
     moved: int = 0  # restricted places moved
+    comments: list[str] = field(default_factory=list)  # comment lines written right above what moved, moved too
 
 
 def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None) -> list[tuple[str, int]]:
-    """Move the restricted content of ``data_dir`` into ``restricted_dir``; (file, places moved) per file changed."""
+    """Move the restricted content of ``data_dir`` into ``restricted_dir``; (file, places moved) per file changed.
+    ``root``: the project folder, that messages name files relative to."""
     data_dir, restricted_dir = Path(data_dir), Path(restricted_dir)
     results: list[tuple[Path, FileSplit]] = []
     problems = Problems()
@@ -57,8 +61,9 @@ def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None
         kind = _kind(data_dir, path)
         if kind is None:
             continue
-        document, found = load_document(path, str(path))
-        record = validate_file(path, str(path), FILE_MODELS[kind], problems)
+        shown = display_path(path, root)  # as the editor sees it, relative to the project
+        document, _ = load_document(path, shown)
+        record = validate_file(path, shown, FILE_MODELS[kind], problems)
         if document is None or record is None:
             continue
         places = list(restricted_places(record.data))
@@ -80,9 +85,10 @@ def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None
                 shutil.move(public_out / relative, target)
                 continue
             (public_out / relative).write_text(result.public_text, encoding="utf-8")
-            existing = _read(target) if target.is_file() else {}
-            target.write_text(dump(combine(existing, result.restricted)), encoding="utf-8")
-        verify(data_dir, restricted_dir, public_out, restricted_out, [p for p, _ in results])
+            existing, header = (_read(target), _leading_comments(target)) if target.is_file() else ({}, HEADER)
+            target.write_text(dump(combine(existing, result.restricted), header + "".join(result.comments)),
+                              encoding="utf-8")
+        verify(data_dir, public_out, restricted_out, [p for p, _ in results])
         for source, target in ((public_out, data_dir), (restricted_out, restricted_dir)):
             _replace_tree(source, target)
     finally:
@@ -102,6 +108,13 @@ def _kind(data_dir: Path, path: Path) -> str | None:
 def _read(path: Path) -> dict:
     document, _ = load_document(path, str(path))
     return document.data if document is not None and isinstance(document.data, dict) else {}
+
+
+def _leading_comments(path: Path) -> str:
+    """The comment lines that open a restricted file (kept when the file gets more)."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    head = "".join(itertools.takewhile(lambda line: line.lstrip().startswith("#"), lines))
+    return head or HEADER
 
 
 def _replace_tree(source: Path, target: Path) -> None:
@@ -142,7 +155,7 @@ def split_file(document: Document, places: list[tuple[tuple, str]]) -> FileSplit
         items = _raw(document.data, parent)
         if isinstance(items, list) and all(parent + (i,) in removed_items for i in range(len(items))):
             text.remove_key(parent)
-    return FileSplit(text.result(), restricted, len(places))
+    return FileSplit(text.result(), restricted, len(places), text.comments)
 
 
 def _raw(data: Any, loc: tuple) -> Any:
@@ -197,6 +210,7 @@ class _Text:
         self.before: dict[int, str] = {}  # 0-based line number → a line to put before it (kept or not)
         self.replace: dict[int, str] = {}  # 0-based line number → its new text
         self.given: dict[tuple, str] = {}  # record loc → id given by this split
+        self.comments: list[str] = []  # comment lines that go with what is cut (they describe it)
 
     def _indent(self, number: int) -> int | None:
         line = self.lines[number]
@@ -226,7 +240,7 @@ class _Text:
         for part in loc:
             value = value[part]
         first, last = self._span(line - 1, column - 1, sequence_at_column=isinstance(value, list))
-        self.drop.update(range(first, last + 1))
+        self._cut(first, last)
 
     def item_span(self, loc: tuple) -> tuple[int, int, int]:
         line, column = self.document.value_marks[loc][:2]
@@ -237,6 +251,15 @@ class _Text:
 
     def remove_item(self, loc: tuple) -> None:
         first, last, _ = self.item_span(loc)
+        self._cut(first, last)
+
+    def _cut(self, first: int, last: int) -> None:
+        """Drop lines ``first``…``last`` and the comment lines right above them (no blank line between): a
+        comment that heads a restricted block describes it, and moves with it to the restricted file."""
+        while first > 0 and self.lines[first - 1].lstrip().startswith("#") and first - 1 not in self.drop:
+            first -= 1
+        # (comments within the block go too: the restricted file is written from the data, so they open it)
+        self.comments += [line.strip() + "\n" for line in self.lines[first:last + 1] if line.lstrip().startswith("#")]
         self.drop.update(range(first, last + 1))
 
     def key_of(self, loc: tuple, with_name: bool = False):
@@ -278,6 +301,7 @@ class _Text:
         return candidate
 
     def result(self) -> str:
+        """The text with its cuts and additions; blank lines a cut left at the end are removed."""
         out = []
         for number, line in enumerate(self.lines):
             if number in self.before:
@@ -285,7 +309,8 @@ class _Text:
             if number not in self.drop:
                 line = self.replace.get(number, line)
                 out.append(line if line.endswith("\n") else line + "\n")
-        return "".join(out)
+        text = "".join(out)
+        return text.rstrip("\n") + "\n" if self.drop and (len(self.lines) - 1) in self.drop else text
 
 
 # --- the restricted files ---------------------------------------------------------------------------
@@ -331,16 +356,17 @@ HEADER = ("# Pohon data terbatas: hanya bidang dan catatan terbatas, ditempatkan
           "# (id, atau tanggal laporan; setelah: sesudah catatan publik mana). Jangan disalin ke repositori publik.\n")
 
 
-def dump(data: dict) -> str:
-    return HEADER + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+def dump(data: dict, header: str = HEADER) -> str:
+    return header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
 
 
 # --- the check before anything is written ----------------------------------------------------------
 
 
-def verify(data_dir: Path, restricted_dir: Path, public_out: Path, restricted_out: Path, changed: list[Path]) -> None:
-    """The split files, read back and merged, are the data as it was (new ids apart), and hold nothing
-    restricted in data/; else SplitRefused, and nothing is written."""
+def verify(data_dir: Path, public_out: Path, restricted_out: Path, changed: list[Path]) -> None:
+    """The split files, read back and merged, are the data as it was (new ids apart), and both trees pass
+    validation with the guard of a public repository; else SplitRefused, and nothing is written."""
+    staging_root = public_out.parent
     problems = Problems()
     for path in changed:
         relative = path.relative_to(data_dir)
@@ -359,10 +385,12 @@ def verify(data_dir: Path, restricted_dir: Path, public_out: Path, restricted_ou
         after = model.model_validate(merged.data)
         if not _same(before.data.model_dump(), after.model_dump()):
             raise SplitRefused(f"{relative}: hasil split berbeda dari data semula; tidak ada yang diubah")
-        if public_doc is not None:
-            public = model.model_validate(public_doc.data)
-            if list(restricted_places(public)):
-                raise SplitRefused(f"{relative}: masih ada informasi terbatas di data publik setelah split")
+    # both trees as they will be: valid, nothing restricted in data/, nothing public in the restricted tree
+    editions, problems = validate_tree(public_out, staging_root, restricted_dir=restricted_out)
+    guard(editions, problems, True, restricted_out, staging_root)
+    if problems.errors:
+        raise SplitRefused("hasil split tidak lolos pemeriksaan:\n"
+                           + "\n".join(p.format() for p in problems.errors))
 
 
 def _same(before: Any, after: Any) -> bool:

@@ -465,7 +465,7 @@ def meeting_data() -> dict:
 
 
 def restricted_meeting_data() -> dict:
-    """The meeting's restricted part: the example keeps it in its restricted tree, laid over data/ at build time."""
+    """The meeting's part in the example's restricted tree (contoh-terbatas/), laid over data/ by the build."""
     path = ROOT / "contoh-terbatas" / EDISI / "rapat" / f"{MEETING}.yml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
