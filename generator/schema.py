@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError, PydanticUndefined
 
 from . import messages as msg
 from .exemptions import CATEGORIES
 from .types import (NIK, NIP, Angka, Dasar, Jam, Jumlah, KodeDesa, KodeKabupaten, KodeKecamatan, KodeProvinsi,
-                    KodeWilayah, NonEmpty, OneOrMany, Slug, Surel, Tanggal, Tautan, Teks, Telepon, TeleponPribadi, YaTidak,
-                    illustrative_flag)
+                    KodeWilayah, NonEmpty, OneOrMany, Slug, Surel, Tanggal, Tautan, Teks, Telepon, TeleponPribadi,
+                    TextShorthand, YaTidak, illustrative_flag)
 
 # --- access classification ---------------------------------------------------------------------
 #
@@ -421,10 +421,6 @@ class AgendaItem(ClassifiedRecord):
     uraian: Teks = public_field(description="Apa yang dibahas atau dilaporkan.")
 
 
-def _decision_text(value: Any) -> Any:
-    return {"uraian": value} if isinstance(value, str) else value
-
-
 class Keputusan(ClassifiedRecord):
     uraian: Teks = public_field(description="Keputusan atau kesepakatan rapat.")
 
@@ -462,7 +458,7 @@ class Rapat(ClassifiedRecord):
     peserta: Annotated[list[Slug], NonEmpty] = public_field(description="Instansi yang hadir.")
     ringkasan: Teks = public_field(description="Ringkasan rapat untuk publik.")
     agenda: list[AgendaItem] = public_field(default_factory=list, description="Pembahasan per instansi.")
-    keputusan: list[Annotated[Keputusan, BeforeValidator(_decision_text)]] = public_field(
+    keputusan: list[Annotated[Keputusan, TextShorthand("uraian")]] = public_field(
         default_factory=list, description="Keputusan atau kesepakatan rapat: teks, atau {uraian, akses, dasar}.")
     tindak_lanjut: list[TindakLanjut] = public_field(default_factory=list, description="Tindak lanjut baru.")
     perkembangan: list[Perkembangan] = public_field(
