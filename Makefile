@@ -1,6 +1,7 @@
 # Buletin Desk Pilkada: the two commands (and a few helpers).
 #   make site   set up .venv from the lock file, validate the data, build the example site into site/
 #   make test   the whole test suite (what CI runs)
+#   make hooks  install the pre-commit check of the data (the guard of a public repository); make site does too
 #   make lock   rewrite the lock files after a change of pyproject.toml or package.json (see README)
 
 PYTHON ?= python3
@@ -13,13 +14,14 @@ STAMP  := $(VENV)/.installed
 UPGRADE ?=
 UPGRADE_FLAGS := $(if $(filter all,$(UPGRADE)),--upgrade,$(addprefix --upgrade-package ,$(UPGRADE)))
 
-.PHONY: site test lock golden serve validate schema clean
+.PHONY: site test lock golden serve validate schema clean hooks
 
 $(STAMP): requirements.txt pyproject.toml
 	@PYTHON=$(PYTHON) scripts/python-deps
 	@touch $@
 
 site: $(STAMP)
+	@scripts/install-hooks --if-unset
 	@$(BIN)/bulletin build
 	@echo ""
 	@echo "Situs dibangun: site/publik/ (edisi publik) dan site/internal/ (edisi internal), satu folder per edisi pemilihan."
@@ -40,6 +42,9 @@ lock: $(STAMP)
 	  --custom-compile-command "make lock" --quiet --output-file requirements.txt
 	npm install --package-lock-only --ignore-scripts --no-audit --no-fund --loglevel=error
 	@git --no-pager diff --stat -- requirements.txt package-lock.json
+
+hooks:
+	@scripts/install-hooks
 
 golden: $(STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-goldens

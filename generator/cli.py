@@ -37,14 +37,32 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     ctx.obj["project"] = Project(project_dir.resolve()) if project_dir else Project.find()
 
 
+def _use_restricted(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None:
+        project = ctx.obj["project"]
+        ctx.obj["project"] = Project(project.root, project.data, value.resolve())
+    return value
+
+
+restricted_option = click.option(
+    "--restricted", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    envvar="BULETIN_TERBATAS", expose_value=False, callback=_use_restricted,
+    help="Pohon data terbatas (salinan repositori terbatas), digabung ke data/ per catatan; bawaan: yang disebut "
+         "`terbatas:` di mkdocs.yml bila ada. Variabel lingkungan: BULETIN_TERBATAS.")
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(sorted(report.FORMATS)), default="text",
               help="Bentuk laporan: text (editor), github (anotasi), json (mesin).")
 @click.option("--strict", is_flag=True, help="Peringatan juga menggagalkan.")
+@click.option("--public-only", is_flag=True,
+              help="Tolak setiap nilai terbatas di data/, meski mkdocs.yml tidak menyatakan repositori publik "
+                   "(pemeriksaan sebelum commit dan pull request).")
+@restricted_option
 @click.pass_context
-def validate(ctx: click.Context, fmt: str, strict: bool) -> None:
+def validate(ctx: click.Context, fmt: str, strict: bool, public_only: bool) -> None:
     """Periksa semua berkas data dan laporkan setiap masalah sekaligus."""
-    checked = check(_project(ctx))
+    checked = check(_project(ctx), public_only=public_only)
     click.echo(report.FORMATS[fmt](checked.problems))
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
@@ -58,6 +76,7 @@ def validate(ctx: click.Context, fmt: str, strict: bool) -> None:
 @click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi situs.")
 @click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
 @click.option("--strict", is_flag=True, help="Peringatan juga menggagalkan.")
+@restricted_option
 @click.pass_context
 def render(ctx: click.Context, out_dir: Path, edition: str, edisi: str | None, strict: bool) -> None:
     """Tulis halaman Markdown hasil data ke folder, tanpa MkDocs."""
@@ -163,6 +182,7 @@ def _regions(text: str | None) -> set[str] | None:
 @click.option("--timings", "timings_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Tulis detik per tahap (load, validate, check, filter, views, render, mkdocs, assemble) "
                    "sebagai JSON ke berkas ini.")
+@restricted_option
 @click.pass_context
 def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_url: str | None, strict: bool,
           workers: int | None, cache_dir: Path | None, wilayah: str | None, part_dir: Path | None,
@@ -254,6 +274,7 @@ def assemble(ctx: click.Context, parts: tuple[Path, ...], site_dir: Path | None)
               help="Berkas PDF tujuan; bawaan: <rapat>.pdf.")
 @click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
 @click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi situs.")
+@restricted_option
 @click.pass_context
 def pdf(ctx: click.Context, rapat: str, out_file: Path | None, edisi: str | None, edition: str) -> None:
     """Tulis buletin satu rapat sebagai PDF A4 (nama rapat = nama berkasnya di rapat/)."""
@@ -297,9 +318,31 @@ def publish(ctx: click.Context, source: Path, destination: Path, target: str) ->
 
 
 @main.command()
+@click.option("--restricted", "restricted_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder pohon data terbatas (dibuat bila belum ada).")
+@click.pass_context
+def split(ctx: click.Context, restricted_dir: Path) -> None:
+    """Pindahkan setiap catatan dan bidang terbatas dari data/ ke pohon data terbatas, sekali, sebelum
+    repositori dibuka untuk publik."""
+    from .split import SplitRefused, split_project
+
+    project = _project(ctx)
+    try:
+        moved = split_project(project.data_dir, restricted_dir, project.root)
+    except SplitRefused as exc:
+        click.echo(f"Tidak dipisah; tidak ada yang diubah:\n{exc}", err=True)
+        ctx.exit(EXIT_DATA)
+    for name, count in moved:
+        click.echo(f"{name}: {count} bagian terbatas dipindah")
+    click.echo(f"{len(moved)} berkas dipisah; data terbatas di {restricted_dir}. Periksa dengan: "
+               f"bulletin validate --restricted {restricted_dir} --public-only")
+
+
+@main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Alamat pratinjau.")
 @click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi.")
 @click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
+@restricted_option
 @click.pass_context
 def serve(ctx: click.Context, dev_addr: str, edition: str, edisi: str | None) -> None:
     """Pratinjau langsung: halaman yang berubah dibangun ulang setiap kali data, konten atau templat disimpan."""

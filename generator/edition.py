@@ -116,3 +116,29 @@ def _model_may_hold_restricted(cls: type) -> bool:
         return True
     return any(field_access(field)[0] != "publik" or _may_hold_restricted(field.annotation)
                for field in cls.model_fields.values())
+
+
+def restricted_places(value: Any, loc: tuple = ()):
+    """Every place in a validated record where restricted content sits, as the public edition would remove it:
+    (loc, "jenis") a record restricted by its kind, (loc, "ditandai") a record marked ``akses: terbatas``,
+    (loc, "bidang") a restricted field that holds a value."""
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from restricted_places(item, loc + (index,))
+        return
+    if not isinstance(value, BaseModel):
+        return
+    cls = type(value)
+    if model_access(cls)[0] != "publik":
+        yield loc, "jenis"
+        return
+    if getattr(value, "akses", "publik") != "publik":
+        yield loc, "ditandai"
+        return
+    for name, field in cls.model_fields.items():
+        current = getattr(value, name)
+        if field_access(field)[0] != "publik":
+            if current not in (None, [], ()):
+                yield loc + (name,), "bidang"
+        elif _may_hold_restricted(field.annotation):
+            yield from restricted_places(current, loc + (name,))

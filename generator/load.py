@@ -48,32 +48,44 @@ class Document:
     """One data file: its values and where each of them was written.
 
     Marks are kept as plain (line, column) tuples, one per key and value: a national dataset has about a
-    million of them, so they cost as little as Python allows.
+    million of them, so they cost as little as Python allows. A document merged from two files
+    (``generator.merge``) marks what came from the other file as (line, column, that file's path).
     """
 
     path: Path
     display: str  # the path as shown in messages
     data: Any
-    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    value_marks: dict[Path_, tuple] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple] = field(default_factory=dict)
+    overlay: str | None = None  # the restricted file laid over this one, if any
 
-    def mark(self, loc: Path_, key: bool = False) -> Mark:
-        """The place of ``loc``, or of its nearest written ancestor (a missing key points at its parent)."""
+    def place(self, loc: Path_, key: bool = False) -> tuple[str, Mark]:
+        """The file and place of ``loc``, or of its nearest written ancestor (a missing key points at its parent)."""
         loc = tuple(loc)
         while True:
+            found = None
             if key and loc in self.key_marks:
-                return Mark(*self.key_marks[loc])
-            if loc in self.value_marks:
-                return Mark(*self.value_marks[loc])
-            if loc in self.key_marks:
-                return Mark(*self.key_marks[loc])
-            if not loc:
-                return Mark(1, 1)
+                found = self.key_marks[loc]
+            elif loc in self.value_marks:
+                found = self.value_marks[loc]
+            elif loc in self.key_marks:
+                found = self.key_marks[loc]
+            elif not loc:
+                found = (1, 1)
+            if found is not None:
+                return (found[2] if len(found) > 2 else self.display), Mark(found[0], found[1])
             loc = loc[:-1]
 
+    def mark(self, loc: Path_, key: bool = False) -> Mark:
+        return self.place(loc, key)[1]
+
+    def origin(self, loc: Path_) -> str:
+        """The file a value came from."""
+        return self.place(loc)[0]
+
     def problem(self, loc: Path_, message: str, key: bool = False, **kwargs) -> Problem:
-        mark = self.mark(loc, key=key)
-        return Problem(self.display, mark.line, mark.column, format_loc(loc), message, **kwargs)
+        display, mark = self.place(loc, key=key)
+        return Problem(display, mark.line, mark.column, format_loc(loc), message, **kwargs)
 
 
 def format_loc(loc: Path_) -> str:

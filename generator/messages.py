@@ -178,3 +178,24 @@ HIDDEN_KIND_LINE_SEPARATOR = "pemisah baris Unicode"
 HIDDEN_KIND_UNASSIGNED = "kode yang bukan karakter terdaftar di Unicode"
 HIDDEN_KIND_PRIVATE_USE = "karakter area pribadi (tanpa arti baku di Unicode)"
 HIDDEN_KIND_SURROGATE = "separuh pasangan surrogate UTF-16"
+
+# --- the restricted tree ---------------------------------------------------------------------------
+
+RESTRICTED_CONFLICT = ("sudah diisi di data publik dengan nilai lain; pohon terbatas hanya menambah informasi "
+                       "terbatas, tidak mengubah data publik")
+RESTRICTED_PLACEMENT_ON_MERGE = ("catatan \"{key}\" sudah ada di data publik: informasi terbatasnya ditambahkan ke "
+                                 "sana, jadi {key} tidak memakai setelah; hapus setelah")
+RESTRICTED_ANCHOR_UNKNOWN = "setelah \"{key}\": tidak ada catatan berpengenal itu di daftar yang sama di data publik"
+RESTRICTED_ONLY_PUBLIC = ("bukan informasi terbatas; pohon terbatas hanya memuat bidang dan catatan terbatas. "
+                          "Pindahkan ke {public} (data publik)")
+RESTRICTED_FILE_ALONE = ("berkas terbatas tanpa pasangan {public} di data publik; hanya rapat yang seluruhnya terbatas "
+                         "(akses: terbatas) boleh berdiri sendiri")
+RESTRICTED_ALONE_NOT_RESTRICTED = ("rapat yang hanya ada di pohon terbatas harus seluruhnya terbatas: tulis akses: terbatas "
+                                   "dan dasar:, atau pindahkan berkas ini ke data/")
+PUBLIC_HOLDS_RESTRICTED = ("{what} ada di data publik, padahal repositori ini publik: riwayat git menyimpannya "
+                           "selamanya. Pindahkan ke pohon terbatas ({restricted}), mis. dengan `bulletin split`")
+PUBLIC_HOLDS_RESTRICTED_WHAT = {
+    "bidang": "bidang terbatas",
+    "ditandai": "catatan bertanda akses: terbatas",
+    "jenis": "catatan yang terbatas menurut jenisnya",
+}

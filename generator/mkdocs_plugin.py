@@ -60,6 +60,9 @@ class BulletinConfig(Config):
     edition = config_options.Choice(EDITIONS, default=PUBLIK)
     edisi = config_options.Type(str, default="")  # the election edition (data/<edisi>/); empty: the newest
     strict_data = config_options.Type(bool, default=False)
+    # read by generator.project (the core reads them itself, without MkDocs): see Settings there
+    repositori = config_options.Choice(("publik", "privat"), default="publik")
+    terbatas = config_options.Type(str, default="")
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):
@@ -89,6 +92,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             return config
         publication = job.publication
         config.extra["bulletin_edisi"] = {"id": publication.edisi, "title": publication.title}
+        config.extra["bulletin_tanpa_terbatas"] = publication.edition == INTERNAL and not publication.complete
         config.extra["bulletin_newest"] = {"id": publication.newest[0], "title": publication.newest[1]}
         config.extra["version"] = {"provider": "mike", "default": ALIAS, "alias": True}
         config.nav = publication.site.nav + content_nav

@@ -19,6 +19,7 @@ from . import checks, processes
 from .edition import filter_edition
 from .editions import EDITIONS
 from .export import export
+from .guard import guard
 from .load import read_text
 from .memo import Memo
 from .model import SiteModel
@@ -36,6 +37,7 @@ class Checked:
 
     records: list[EditionRecords]  # newest election first; only those with a valid edisi.yml
     problems: Problems
+    complete: bool = True  # with the restricted tree laid over data/ (else the internal edition says it lacks it)
 
     @property
     def versions(self) -> list[tuple[str, str]]:
@@ -61,21 +63,27 @@ class Stopwatch:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
 
-def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = None) -> Checked:
-    """Load and validate every data file once, and check each election edition once, on the full data.
-    With a ``memo`` file, a data file that did not change since the last run is not read again."""
+def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = None,
+          public_only: bool = False) -> Checked:
+    """Load and validate every data file once (the restricted tree laid over it), guard the two places for data,
+    and check each election edition once, on the full data. With a ``memo`` file, a data file that did not change
+    since the last run is not read again. ``public_only``: refuse restricted values in data/ even where the
+    project does not declare its repository public."""
     watch = watch or Stopwatch()
     remembered = Memo(memo, "berkas") if memo else None
-    editions, problems = validate_tree(project.data_dir, project.root, watch.seconds, remembered)
+    restricted = project.restricted_dir
+    editions, problems = validate_tree(project.data_dir, project.root, watch.seconds, remembered, restricted)
     if remembered:
         remembered.commit()
+    with watch.stage("check"):
+        guard(editions, problems, project.public_repository or public_only, restricted, project.root)
     check_content(project, problems)
     regions = region_tree()
     with watch.stage("check"):
         for records in editions:
             checks.check(records, problems, regions)
     valid = sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True)
-    return Checked(valid, problems)
+    return Checked(valid, problems, restricted is not None)
 
 
 def check_content(project: Project, problems: Problems) -> None:
@@ -99,6 +107,7 @@ class Publication:
     model: SiteModel | None
     site: RenderedSite
     downloads: dict[str, str]  # unduh/… and feed.xml
+    complete: bool = True  # made with the restricted tree (an internal edition without it says so on every page)
 
     @property
     def key(self) -> str:
@@ -141,7 +150,7 @@ def publish(checked: Checked, edition: str, records: EditionRecords, base_url: s
         site_url = f"{base_url.rstrip('/')}/{model.edisi.id}/" if base_url else None
         downloads = export(filtered, model, site_url)
     return Publication(edition, model.edisi.id, model.edisi.nama_singkat, checked.versions[0], filtered, model,
-                       site, downloads)
+                       site, downloads, checked.complete)
 
 
 def publications(checked: Checked, editions: tuple[str, ...] = EDITIONS, edisi: str | None = None,

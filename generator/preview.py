@@ -90,8 +90,9 @@ def serve(project: Project, host: str, port: int, edition: str, edisi: str | Non
         server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site),
                                   polling_interval=POLLING_INTERVAL)
         server.error_handler = preview.not_found
-        for path in (project.data_dir, project.content_dir, project.theme_dir, TEMPLATES, project.config_file):
-            if path.exists():
+        for path in (project.data_dir, project.restricted_dir, project.content_dir, project.theme_dir, TEMPLATES,
+                     project.config_file):
+            if path is not None and path.exists():
                 server.watch(str(path))
         sys.stderr.write(f"Pratinjau di http://{host}:{port}/ (hentikan dengan Ctrl+C)\n")
         try:

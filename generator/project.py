@@ -1,15 +1,74 @@
-"""Where a project's parts are: data, hand-written content, theme, MkDocs configuration, output."""
+"""Where a project's parts are: data, the restricted tree, hand-written content, theme, MkDocs configuration,
+output; and what the project declares about itself in mkdocs.yml (under the ``bulletin`` plugin):
+
+    plugins:
+      - bulletin:
+          repositori: publik        # publik (the default for a new desk): data/ may hold no restricted value,
+                                    # and validate and build refuse one; privat: a repository only the desk reads
+          terbatas: ../buletin-terbatas   # the restricted tree, when it is there (bulletin --restricted overrides)
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
+
+PUBLIC_REPOSITORY = "publik"
+
+
+@dataclass(frozen=True)
+class Settings:
+    public_repository: bool = True
+    restricted: str | None = None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: MkDocs' own tags (!ENV, !relative, python names) are read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@functools.lru_cache(maxsize=32)
+def read_settings(config_file: Path, stamp: float) -> Settings:
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return Settings()
+    for plugin in config.get("plugins") or [] if isinstance(config, dict) else []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("bulletin"), dict):
+            options = plugin["bulletin"]
+            return Settings(options.get("repositori", PUBLIC_REPOSITORY) == PUBLIC_REPOSITORY,
+                            options.get("terbatas") or None)
+    return Settings()
 
 
 @dataclass(frozen=True)
 class Project:
     root: Path
     data: Path | None = None  # another data folder than <root>/data
+    restricted: Path | None = field(default=None, compare=False)  # the restricted tree, given on the command line
+
+    @property
+    def settings(self) -> Settings:
+        path = self.config_file
+        return read_settings(path, path.stat().st_mtime if path.is_file() else 0.0)
+
+    @property
+    def restricted_dir(self) -> Path | None:
+        """The restricted tree to lay over data/: the one given, or the one mkdocs.yml names if it is there."""
+        if self.restricted is not None:
+            return self.restricted
+        named = self.settings.restricted
+        return (self.root / named) if named and (self.root / named).is_dir() else None
+
+    @property
+    def public_repository(self) -> bool:
+        return self.settings.public_repository
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":

@@ -99,6 +99,15 @@ class ClassifiedRecord(PublicModel):
         return self
 
 
+class ClassifiedItem(ClassifiedRecord):
+    """A record in a list (a contact, a risk, a report, a route…) that the restricted tree can refer to: its
+    ``id`` places restricted fields on it, and restricted records after it, whatever else changes in the list."""
+
+    id: Slug | None = public_field(
+        None, description="Pengenal tetap catatan ini dalam daftarnya, mis. \"kasat-binmas\"; diperlukan bila pohon "
+                          "terbatas menambahkan sesuatu padanya (bulletin split mengisinya sendiri).")
+
+
 # --- shared parts -------------------------------------------------------------------------------
 
 
@@ -110,7 +119,7 @@ class Sumber(PublicModel):
     tanggal: Tanggal | None = public_field(None, description="Tanggal terbit sumber (TTTT-BB-HH).")
 
 
-class Kontak(ClassifiedRecord):
+class Kontak(ClassifiedItem):
     """A public office contact: a position, not a person's private number."""
 
     jabatan: Teks = public_field(description="Jabatan atau unit, mis. \"Sekretariat\" atau \"Kasat Binmas\".")
@@ -128,7 +137,7 @@ Tahap = Literal["sebelum", "saat", "sesudah"]
 StatusRisiko = Literal["terbuka", "dipantau", "teratasi"]
 
 
-class Risiko(ClassifiedRecord):
+class Risiko(ClassifiedItem):
     """A risk or obstacle to the election, with its mitigation and the agency that owns it."""
 
     uraian: Teks = public_field(description="Apa risikonya atau kendalanya.")
@@ -145,7 +154,7 @@ class Risiko(ClassifiedRecord):
     ilustratif: YaTidak = public_field(False, description="true bila isinya contoh, bukan data nyata.")
 
 
-class Laporan(ClassifiedRecord):
+class Laporan(ClassifiedItem):
     """Fields every dated report has."""
 
     tanggal: Tanggal = public_field(description="Tanggal posisi data (TTTT-BB-HH).")
@@ -354,14 +363,14 @@ class Desa(PublicModel):
     jenis: Literal["desa", "kelurahan"] = public_field(description="desa (kode 2xxx) atau kelurahan (kode 1xxx).")
 
 
-class JalurLogistik(ClassifiedRecord):
+class JalurLogistik(ClassifiedItem):
     rute: Teks = public_field(description="Rute distribusi, mis. \"Gudang KPU Buntok – Kantor Camat Jenamas\".")
     moda: Literal["darat", "sungai", "darat-sungai"] = public_field(description="Jalur darat, sungai, atau keduanya.")
     waktu_tempuh_jam: Angka = public_field(description="Waktu tempuh dalam jam, mis. 2.5.")
     keterangan: Teks | None = public_field(None, description="Kendala atau catatan jalur.")
 
 
-class BlankSpot(ClassifiedRecord):
+class BlankSpot(ClassifiedItem):
     desa: KodeDesa = public_field(description="Kode desa/kelurahan tanpa sinyal.")
     keterangan: Teks | None = public_field(None, description="Keadaan sinyal dan cara berkomunikasi.")
 
@@ -414,14 +423,14 @@ class Pimpinan(PublicModel):
     jabatan: Teks = public_field(description="Jabatan pimpinan rapat.")
 
 
-class AgendaItem(ClassifiedRecord):
+class AgendaItem(ClassifiedItem):
     instansi: Annotated[list[Slug], OneOrMany, NonEmpty] = public_field(
         description="Instansi yang dibahas (nama berkas di instansi/, atau camat-<kecamatan>).")
     topik: Teks = public_field(description="Pokok bahasan.")
     uraian: Teks = public_field(description="Apa yang dibahas atau dilaporkan.")
 
 
-class Keputusan(ClassifiedRecord):
+class Keputusan(ClassifiedItem):
     uraian: Teks = public_field(description="Keputusan atau kesepakatan rapat.")
 
 

@@ -116,7 +116,8 @@ def plan_unit(publication: Publication, site: str, content: list[str], site_url:
     rendered = publication.site
     paths = sorted([*rendered.pages, *content])
     context = _hash(json.dumps([site, publication.edition, publication.edisi, publication.title, publication.newest,
-                                rendered.nav, paths, sorted(publication.downloads), site_url, strict, list(problems)]))
+                                rendered.nav, paths, sorted(publication.downloads), site_url, strict, list(problems),
+                                publication.complete]))
     pages = {path: _hash(context, path, rendered.pages.get(path, ""), json.dumps(rendered.search.get(path)))
              for path in paths}
     return UnitPlan(publication.edition, publication.edisi, context, pages, dict(rendered.regions),

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from . import messages as msg
 from .load import Document, load_document
 from .memo import Memo
+from .merge import overlay
 from .problems import Problem, Problems, decodable, display_path
 from .schema import FILE_MODELS, Edisi, Instansi, Kecamatan, Model, Rapat
 from .types import describe
@@ -65,12 +66,13 @@ class EditionRecords:
 
 
 def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, float] | None = None,
-                  memo: Memo | None = None) -> tuple[list[EditionRecords], Problems]:
+                  memo: Memo | None = None, restricted_dir: Path | None = None) -> tuple[list[EditionRecords], Problems]:
     """Every edition under ``data_dir``, validated, and every problem found.
 
     ``seconds`` (optional) adds up the time spent reading files ("load") and checking them ("validate").
     ``memo`` (optional) remembers each valid file's record by its name, size and time of change, so a file
-    that did not change is not read again.
+    that did not change is not read again. ``restricted_dir`` (optional): the restricted tree, laid over the
+    public files record by record (``generator.merge``) before they are validated.
     """
     problems = Problems()
     editions: list[EditionRecords] = []
@@ -85,38 +87,60 @@ def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, f
             data_dir=display_path(data_dir, root))))
     seconds = {"load": 0.0, "validate": 0.0} if seconds is None else seconds
     for folder in folders:
-        editions.append(validate_edition(folder, problems, root, seconds, memo))
+        overlay_folder = Path(restricted_dir) / folder.name if restricted_dir else None
+        editions.append(validate_edition(folder, problems, root, seconds, memo, overlay_folder))
+    if restricted_dir and Path(restricted_dir).is_dir():
+        names = {folder.name for folder in folders}
+        for extra in sorted(p for p in Path(restricted_dir).iterdir() if p.is_dir() and not p.name.startswith(".")):
+            if extra.name not in names:
+                problems.add(Problem(display_path(extra / "edisi.yml", root), 1, 1, "", msg.RESTRICTED_FILE_ALONE.format(
+                    public=display_path(data_dir / extra.name / "edisi.yml", root))))
     return editions, problems
 
 
 def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
-                     seconds: dict[str, float] | None = None, memo: Memo | None = None) -> EditionRecords:
+                     seconds: dict[str, float] | None = None, memo: Memo | None = None,
+                     restricted: Path | None = None) -> EditionRecords:
+    """One ``data/<edisi>/`` folder, with the matching folder of the restricted tree laid over it."""
     records = EditionRecords(id=folder.name, folder=folder)
     base = display_path(folder, root)  # once: resolving every path costs more than reading a small file
-    for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
+    restricted_base = display_path(restricted, root) if restricted else None
+    overlays = {p.relative_to(restricted): p for p in restricted.rglob("*")
+                if p.suffix.lower() in YAML_SUFFIXES and p.is_file()} if restricted and restricted.is_dir() else {}
+    paths = sorted({p.relative_to(folder) for p in folder.rglob("*")} | set(overlays))
+    for relative in paths:
+        path = folder / relative
+        if path.suffix.lower() not in YAML_SUFFIXES or not (path.is_file() or relative in overlays):
             continue
-        display = decodable(f"{base}/{path.relative_to(folder).as_posix()}")
+        display = decodable(f"{base}/{relative.as_posix()}")
+        over = overlays.get(relative)
+        over_display = decodable(f"{restricted_base}/{relative.as_posix()}") if over else None
+        shown = display if path.is_file() else over_display  # where a problem of the file itself is said
         if path.suffix not in YAML_SUFFIXES:
-            problems.add(Problem(display, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
+            problems.add(Problem(shown, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
             records.mark_invalid(_kind_of(folder, path) or "unknown", path.stem)
             continue
         kind = _kind_of(folder, path)
         if kind is None:
-            problems.add(Problem(display, 1, 1, "", msg.UNKNOWN_FILE))
-            records.mark_invalid("unknown", display)
+            problems.add(Problem(shown, 1, 1, "", msg.UNKNOWN_FILE))
+            records.mark_invalid("unknown", shown)
             continue
         slug = _slug_of(folder, path)
         if kind != "edisi" and not all(_is_slug(part) for part in slug.split("/")):
-            problems.add(Problem(display, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
+            problems.add(Problem(shown, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
             records.mark_invalid(kind, slug)
             continue
-        key = _memo_key(path, display) if memo is not None else None
+        if over is not None and not path.is_file() and kind != "rapat":
+            problems.add(Problem(over_display, 1, 1, "", msg.RESTRICTED_FILE_ALONE.format(public=display)))
+            records.mark_invalid(kind, slug)
+            continue
+        key = _memo_key(path, display, over) if memo is not None else None
         remembered = memo.get(key) if key else None
         if remembered is not None:
             record = pickle.loads(remembered)
         else:
-            record = validate_file(path, display, FILE_MODELS[kind], problems, slug, seconds)
+            record = validate_file(path, display, FILE_MODELS[kind], problems, slug, seconds,
+                                   over, over_display)
             if record is not None and key:
                 memo.put(key, pickle.dumps(record, protocol=5))
         if record is None:
@@ -136,11 +160,15 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
     return records
 
 
-def _memo_key(path: Path, display: str) -> str:
-    """A file as it is now (its name, size and time of change) and the code that reads and checks it."""
-    stat = path.stat()
-    return hashlib.sha256(f"{_code_digest()}\0{display}\0{stat.st_size}\0{stat.st_mtime_ns}".encode(
-        "utf-8", "surrogateescape")).hexdigest()
+def _memo_key(path: Path, display: str, restricted: Path | None = None) -> str:
+    """A file as it is now (its name, size and time of change, and those of its restricted counterpart) and the
+    code that reads and checks it."""
+    parts = [_code_digest(), display]
+    for file in (path, restricted):
+        if file is not None and file.is_file():
+            stat = file.stat()
+            parts += [str(file), str(stat.st_size), str(stat.st_mtime_ns)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 @functools.cache
@@ -174,12 +202,21 @@ def _is_slug(text: str) -> bool:
 
 
 def validate_file(path: Path, display: str, model: type[M], problems: Problems,
-                  slug: str | None = None, seconds: dict[str, float] | None = None) -> Record[M] | None:
-    """One file read and checked against ``model``; None (with its problems added) when it is not valid."""
+                  slug: str | None = None, seconds: dict[str, float] | None = None,
+                  restricted: Path | None = None, restricted_display: str | None = None) -> Record[M] | None:
+    """One file read and checked against ``model``, with its restricted counterpart laid over it if there is
+    one; None (with its problems added) when it is not valid."""
     started = time.perf_counter()
-    document, load_problems = load_document(path, display)
-    loaded = time.perf_counter()
+    document, load_problems = load_document(path, display) if path.is_file() else (None, [])
     problems.extend(load_problems)
+    if restricted is not None and (document is not None or not path.is_file()):
+        secret, restricted_problems = load_document(restricted, restricted_display)
+        problems.extend(restricted_problems)
+        if secret is None:
+            return None
+        document, merge_problems = overlay(document, secret, model)
+        problems.extend(merge_problems)  # and the merged data is still checked: every problem at once
+    loaded = time.perf_counter()
     try:
         if document is None:
             return None

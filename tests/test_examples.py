@@ -9,6 +9,8 @@ Layout (adding a case is adding a folder):
 A case folder holds:
 
     data/...      files that replace or are added to the base tree (same relative path)
+    terbatas/...  optional: a restricted tree (give args.txt --restricted terbatas to lay it over data/)
+    mkdocs.yml    optional: replaces the base's (which declares the repository private)
     remove.txt    optional: paths, relative to the project root, removed from the base before the run
     args.txt      optional: extra arguments of `validate`, e.g. --strict for a warning-only case
     expected.txt  invalid cases: every line the run prints except the last (summary) line, in order;
@@ -52,11 +54,13 @@ def make_project(tmp_path: Path, case: Path | None = None) -> Path:
     """The base tree with the case's files laid over it and its remove.txt applied."""
     project = tmp_path / "project"
     shutil.copytree(BASE, project)
-    (project / "mkdocs.yml").write_bytes(b"")
     if case is None:
         return project
-    if (case / "data").is_dir():
-        shutil.copytree(case / "data", project / "data", dirs_exist_ok=True)
+    for name in ("data", "terbatas"):
+        if (case / name).is_dir():
+            shutil.copytree(case / name, project / name, dirs_exist_ok=True)
+    if (case / "mkdocs.yml").is_file():
+        shutil.copy2(case / "mkdocs.yml", project / "mkdocs.yml")
     for line in _lines(case / "remove.txt"):
         target = project / line
         assert target.exists(), f"remove.txt of {case.name} names a missing path: {line}"

@@ -1,0 +1,58 @@
+"""The guard of the two places for data: restricted content only in the restricted tree, and only restricted
+content there.
+
+* In a public repository (``repositori: publik`` in mkdocs.yml, the default, or ``validate --public-only``), a
+  restricted value in ``data/`` is an error at its line: git keeps it for good once it is pushed. That is any
+  record marked ``akses: terbatas``, any record restricted by its kind (security deployments, vulnerable TPS,
+  potential disruptions, named ASN) and any restricted field with a value (personal phone, NIK, NIP, internal
+  minutes).
+* A value of the restricted tree that is not restricted (a public field, a public record) belongs in ``data/``:
+  the public edition would never show it.
+
+The places come from ``edition.restricted_places``, the same classification the public edition is filtered by.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import messages as msg
+from .edition import restricted_places
+from .problems import Problems, display_path
+from .validate import EditionRecords, Record
+
+KINDS = ("instansi", "kecamatan", "rapat")
+PLACEMENT_KEYS = ("id", "tanggal", "setelah")  # how a restricted value is placed: not content of its own
+
+
+def guard(editions: list[EditionRecords], problems: Problems, public_repository: bool,
+          restricted_dir: Path | None, root: Path | None = None) -> None:
+    shown = display_path(restricted_dir, root) if restricted_dir else "repositori terbatas"
+    for records in editions:
+        for kind in KINDS:
+            for record in getattr(records, kind).values():
+                check_record(record, problems, public_repository, restricted_dir, shown)
+
+
+def check_record(record: Record, problems: Problems, public_repository: bool, restricted_dir: Path | None,
+                 shown: str) -> None:
+    document = record.document
+    places = list(restricted_places(record.data))
+    alone = restricted_dir is not None and Path(restricted_dir).resolve() in Path(document.path).resolve().parents
+    if alone:  # a file only in the restricted tree: the record as a whole must be restricted
+        if ((), "ditandai") not in places and ((), "jenis") not in places:
+            problems.add(document.problem(("akses",), msg.RESTRICTED_ALONE_NOT_RESTRICTED, key=True))
+        return
+    if public_repository:
+        for loc, what in places:
+            if document.origin(loc) == document.display:
+                problems.add(document.problem(loc, msg.PUBLIC_HOLDS_RESTRICTED.format(
+                    what=msg.PUBLIC_HOLDS_RESTRICTED_WHAT[what], restricted=shown), key=what == "bidang"))
+    if document.overlay is None:
+        return
+    covered = {loc for loc, _ in places}
+    for loc, mark in document.value_marks.items():
+        if len(mark) < 3 or (loc and loc[-1] in PLACEMENT_KEYS):
+            continue  # from the public file, or the key that places a restricted value
+        if not any(loc[:size] in covered for size in range(len(loc) + 1)):
+            problems.add(document.problem(loc, msg.RESTRICTED_ONLY_PUBLIC.format(public=document.display)))
