@@ -17,8 +17,9 @@ from pathlib import Path
 
 from . import checks, processes
 from .edition import filter_edition
-from .editions import EDITIONS
+from .editions import EDITIONS, INTERNAL
 from .export import export
+from .jsonschema import served_schemas
 from .guard import guard
 from .load import read_text
 from .memo import Memo
@@ -86,6 +87,16 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
     return Checked(valid, problems, restricted is not None)
 
 
+def public_edition(project: Project, edisi: str | None = None) -> EditionRecords:
+    """The valid records of one election edition (the newest by default) as data/ holds them, without the
+    restricted tree: what a new file in data/ may copy (generator.scaffold). KeyError: no such edition."""
+    editions, _ = validate_tree(project.data_dir, project.root)
+    for records in sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True):
+        if edisi is None or records.id == edisi:
+            return records
+    raise KeyError(edisi)
+
+
 def check_content(project: Project, problems: Problems) -> None:
     """Hand-written pages are read by MkDocs as UTF-8: say so at the place, before MkDocs trips over them."""
     if not project.content_dir.is_dir():
@@ -149,6 +160,8 @@ def publish(checked: Checked, edition: str, records: EditionRecords, base_url: s
             remembered.commit()
         site_url = f"{base_url.rstrip('/')}/{model.edisi.id}/" if base_url else None
         downloads = export(filtered, model, site_url)
+        if edition == INTERNAL:  # for the web form and editors on the intranet: the schemas of the data files
+            downloads.update(served_schemas())
     return Publication(edition, model.edisi.id, model.edisi.nama_singkat, checked.versions[0], filtered, model,
                        site, downloads, checked.complete)
 

@@ -84,6 +84,11 @@ class Project:
         return self.data or self.root / "data"
 
     @property
+    def schema_dir(self) -> Path:
+        """The committed JSON Schemas of the data files (generator.jsonschema)."""
+        return self.root / "schemas"
+
+    @property
     def content_dir(self) -> Path:
         return self.root / "content"
 
