@@ -119,6 +119,29 @@ def schema(ctx: click.Context, out_dir: Path | None, add_lines: bool) -> None:
         click.echo(f"Baris $schema ditambahkan ke {len(changed)} berkas data.")
 
 
+@main.command()
+@click.option("--check", "check_only", is_flag=True, help="Jangan menulis; gagal (status 1) bila CODEOWNERS usang.")
+@click.pass_context
+def codeowners(ctx: click.Context, check_only: bool) -> None:
+    """Tulis .github/CODEOWNERS dari pemeriksa yang disebut di setiap berkas instansi."""
+    from .codeowners import CODEOWNERS, codeowners as make
+
+    project = _project(ctx)
+    path = project.root / CODEOWNERS
+    text = make(project)
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if check_only:
+        if current != text:
+            click.echo(f"{CODEOWNERS} usang: jalankan `bulletin codeowners` lalu commit hasilnya.", err=True)
+            ctx.exit(EXIT_DATA)
+        click.echo(f"{CODEOWNERS} sesuai dengan data.")
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    rules = [line for line in text.splitlines() if line and not line.startswith("#")]
+    click.echo(f"{CODEOWNERS} ditulis: {len(rules)} baris pemeriksa.")
+
+
 @main.group()
 def new() -> None:
     """Buat berkas data baru (rapat, kecamatan) atau tambahkan laporan, siap diisi."""

@@ -20,8 +20,8 @@ from pydantic_core import PydanticCustomError, PydanticUndefined
 from . import messages as msg
 from .exemptions import CATEGORIES
 from .types import (NIK, NIP, Angka, Dasar, Jam, Jumlah, KodeDesa, KodeKabupaten, KodeKecamatan, KodeProvinsi,
-                    KodeWilayah, NonEmpty, OneOrMany, Slug, Surel, Tanggal, Tautan, Teks, Telepon, TeleponPribadi,
-                    TextShorthand, YaTidak, illustrative_flag)
+                    KodeWilayah, NonEmpty, OneOrMany, Pemeriksa, Slug, Surel, Tanggal, Tautan, Teks, Telepon,
+                    TeleponPribadi, TextShorthand, YaTidak, illustrative_flag)
 
 # --- access classification ---------------------------------------------------------------------
 #
@@ -401,6 +401,10 @@ class Instansi(PublicModel):
         None, description="Wilayah kerja instansi: kode provinsi atau kabupaten/kota, mis. \"62.04\"; "
                           "kosong berarti seluruh wilayah desk.")
     kontak: list[Kontak] = public_field(default_factory=list, description="Kontak kantor yang boleh dipublikasikan.")
+    pemeriksa: list[Pemeriksa] = public_field(
+        default_factory=list, examples=[["@pemkab-barsel/penghubung-kpu"]],
+        description="Pengguna atau tim GitHub yang memeriksa setiap perubahan berkas instansi ini (CODEOWNERS "
+                    "dibuat dari sini dengan `bulletin codeowners`), mis. \"@pemkab-barsel/penghubung-kpu\".")
     laporan_kependudukan: list[LaporanKependudukan] = public_field(
         default_factory=list, description="Laporan Disdukcapil: penduduk, wajib KTP, e-KTP, blangko.")
     laporan_pemilih: list[LaporanPemilih] = public_field(

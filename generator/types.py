@@ -411,19 +411,27 @@ Telepon = Annotated[str, BeforeValidator(_phone), WithJsonSchema(
     {"type": "string", "pattern": _PHONE_PATTERN, "examples": ["0525 21500", "+62 525 21500", "(0525) 21500"]})]
 """A phone number in quotes, with or without the country code; stored as E.164."""
 
+def _text_matching(pattern: re.Pattern, message: str, examples: list[str], **schema: Any) -> Any:
+    """Text that must match ``pattern`` whole, with ``message`` (given ``text``) when it does not; its JSON Schema
+    carries the same pattern."""
+
+    def check(value: Any) -> str:
+        text = _text(value)
+        if not pattern.fullmatch(text):
+            raise _fail(message.format(text=text))
+        return text
+
+    return Annotated[str, BeforeValidator(check), WithJsonSchema(
+        {"type": "string", **schema, "pattern": f"^{pattern.pattern}$", "examples": examples})]
+
+
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+Surel = _text_matching(_EMAIL, msg.EXPECTED_EMAIL, ["desk.pilkada@baritoselatankab.go.id"], format="email")
 
-
-def _email(value: Any) -> str:
-    text = _text(value)
-    if not _EMAIL.fullmatch(text):
-        raise _fail(msg.EXPECTED_EMAIL.format(text=text))
-    return text
-
-
-Surel = Annotated[str, BeforeValidator(_email), WithJsonSchema(
-    {"type": "string", "format": "email", "pattern": f"^{_EMAIL.pattern}$",
-     "examples": ["desk.pilkada@baritoselatankab.go.id"]})]
+# A GitHub user ("@budi-santoso") or team ("@pemkab-barsel/penghubung-kpu"), as CODEOWNERS names them.
+_REVIEWER = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?")
+Pemeriksa = _text_matching(_REVIEWER, msg.EXPECTED_REVIEWER, ["@pemkab-barsel/penghubung-kpu", "@budi-santoso"])
+"""Who reviews an agency's changes: a GitHub user or team, written with its @ and in quotes."""
 
 _URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'()\[\]{}`\\]*)?", re.IGNORECASE)
 
