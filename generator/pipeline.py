@@ -38,7 +38,7 @@ class Checked:
 
     records: list[EditionRecords]  # newest election first; only those with a valid edisi.yml
     problems: Problems
-    complete: bool = True  # with the restricted tree laid over data/ (else the internal edition says it lacks it)
+    complete: bool = True  # restricted tree laid over data/, or a private data/ (else the internal edition says so)
 
     @property
     def versions(self) -> list[tuple[str, str]]:
@@ -84,7 +84,8 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
         for records in editions:
             checks.check(records, problems, regions)
     valid = sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True)
-    return Checked(valid, problems, restricted is not None)
+    # complete: the restricted tree is laid over data/, or data/ of a private repository holds it all
+    return Checked(valid, problems, restricted is not None or not project.public_repository)
 
 
 def public_edition(project: Project, edisi: str | None = None) -> EditionRecords:

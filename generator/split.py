@@ -14,6 +14,7 @@ both trees validate.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import tempfile
@@ -46,6 +47,7 @@ class FileSplit:
     public_text: str | None  # None: the file moves to the restricted tree as a whole
     restricted: dict[str, Any] = field(default_factory=dict)
     moved: int = 0  # restricted places moved
+    comments: list[str] = field(default_factory=list)  # comment lines written right above what moved, moved too
 
 
 def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None) -> list[tuple[str, int]]:
@@ -80,8 +82,9 @@ def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None
                 shutil.move(public_out / relative, target)
                 continue
             (public_out / relative).write_text(result.public_text, encoding="utf-8")
-            existing = _read(target) if target.is_file() else {}
-            target.write_text(dump(combine(existing, result.restricted)), encoding="utf-8")
+            existing, header = (_read(target), _leading_comments(target)) if target.is_file() else ({}, HEADER)
+            target.write_text(dump(combine(existing, result.restricted), header + "".join(result.comments)),
+                              encoding="utf-8")
         verify(data_dir, restricted_dir, public_out, restricted_out, [p for p, _ in results])
         for source, target in ((public_out, data_dir), (restricted_out, restricted_dir)):
             _replace_tree(source, target)
@@ -102,6 +105,13 @@ def _kind(data_dir: Path, path: Path) -> str | None:
 def _read(path: Path) -> dict:
     document, _ = load_document(path, str(path))
     return document.data if document is not None and isinstance(document.data, dict) else {}
+
+
+def _leading_comments(path: Path) -> str:
+    """The comment lines that open a restricted file (kept when the file gets more)."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    head = "".join(itertools.takewhile(lambda line: line.lstrip().startswith("#"), lines))
+    return head or HEADER
 
 
 def _replace_tree(source: Path, target: Path) -> None:
@@ -142,7 +152,7 @@ def split_file(document: Document, places: list[tuple[tuple, str]]) -> FileSplit
         items = _raw(document.data, parent)
         if isinstance(items, list) and all(parent + (i,) in removed_items for i in range(len(items))):
             text.remove_key(parent)
-    return FileSplit(text.result(), restricted, len(places))
+    return FileSplit(text.result(), restricted, len(places), text.comments)
 
 
 def _raw(data: Any, loc: tuple) -> Any:
@@ -197,6 +207,7 @@ class _Text:
         self.before: dict[int, str] = {}  # 0-based line number → a line to put before it (kept or not)
         self.replace: dict[int, str] = {}  # 0-based line number → its new text
         self.given: dict[tuple, str] = {}  # record loc → id given by this split
+        self.comments: list[str] = []  # comment lines that go with what is cut (they describe it)
 
     def _indent(self, number: int) -> int | None:
         line = self.lines[number]
@@ -226,7 +237,7 @@ class _Text:
         for part in loc:
             value = value[part]
         first, last = self._span(line - 1, column - 1, sequence_at_column=isinstance(value, list))
-        self.drop.update(range(first, last + 1))
+        self._cut(first, last)
 
     def item_span(self, loc: tuple) -> tuple[int, int, int]:
         line, column = self.document.value_marks[loc][:2]
@@ -237,6 +248,15 @@ class _Text:
 
     def remove_item(self, loc: tuple) -> None:
         first, last, _ = self.item_span(loc)
+        self._cut(first, last)
+
+    def _cut(self, first: int, last: int) -> None:
+        """Drop lines ``first``…``last`` and the comment lines right above them (no blank line between): a
+        comment that heads a restricted block describes it, and moves with it to the restricted file."""
+        while first > 0 and self.lines[first - 1].lstrip().startswith("#") and first - 1 not in self.drop:
+            first -= 1
+        # (comments within the block go too: the restricted file is written from the data, so they open it)
+        self.comments += [line.strip() + "\n" for line in self.lines[first:last + 1] if line.lstrip().startswith("#")]
         self.drop.update(range(first, last + 1))
 
     def key_of(self, loc: tuple, with_name: bool = False):
@@ -278,6 +298,7 @@ class _Text:
         return candidate
 
     def result(self) -> str:
+        """The text with its cuts and additions; blank lines a cut left at the end are removed."""
         out = []
         for number, line in enumerate(self.lines):
             if number in self.before:
@@ -285,7 +306,8 @@ class _Text:
             if number not in self.drop:
                 line = self.replace.get(number, line)
                 out.append(line if line.endswith("\n") else line + "\n")
-        return "".join(out)
+        text = "".join(out)
+        return text.rstrip("\n") + "\n" if self.drop and (len(self.lines) - 1) in self.drop else text
 
 
 # --- the restricted files ---------------------------------------------------------------------------
@@ -331,8 +353,8 @@ HEADER = ("# Pohon data terbatas: hanya bidang dan catatan terbatas, ditempatkan
           "# (id, atau tanggal laporan; setelah: sesudah catatan publik mana). Jangan disalin ke repositori publik.\n")
 
 
-def dump(data: dict) -> str:
-    return HEADER + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+def dump(data: dict, header: str = HEADER) -> str:
+    return header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
 
 
 # --- the check before anything is written ----------------------------------------------------------

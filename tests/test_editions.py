@@ -1,8 +1,12 @@
 """The two editions and the information law (UU 14/2008 Pasal 17, UU 27/2022): nothing restricted goes public.
 
 * a leak proof with canaries: every restricted value of a copy of the example (as the exported JSON Schema
-  marks it, or as an editor marks a record ``akses: terbatas``) is replaced by a unique canary, the copy is
-  built, and every canary must be in the internal edition and none anywhere in the public one;
+  marks it, or as an editor marks a record ``akses: terbatas``) is replaced by a unique canary in the example as
+  a desk had it before the split (one data/ tree), ``bulletin split`` moves them into the restricted tree, the
+  copy is built from both trees, and every canary must be in the restricted tree and the internal edition, and
+  none in data/ or anywhere in the public one;
+* the same on a public-only checkout (data/ without the restricted tree): no canary in any of its files, and
+  both editions built from it hold none either, the internal one saying on every page that it lacks them;
 * a scan of the public edition of the example for personal phone numbers, NIK and NIP;
 * the JSON Schema marks every field and restricted model;
 * ``filter_edition`` fails closed on what the schema does not classify;
@@ -36,11 +40,12 @@ from generator.validate import EditionRecords, Record, validate_tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from canary import (Canary, Planter, check_unique, find_canaries, national, personal_numbers,  # noqa: E402
                     scan_folder, site_files, squeeze)
+from trees import RESTRICTED, copy_project, declare, join  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 EDISI = "pilgub-kalteng-2020"
-DATA = ROOT / "data" / EDISI
+SECRET = ROOT / RESTRICTED / EDISI  # the example's restricted tree (contoh-terbatas/), same layout as data/
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KINDS = {"instansi": "instansi", "kecamatan": "kecamatan", "rapat": "rapat"}
 
@@ -66,13 +71,6 @@ def data_files(data_dir: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def copy_project(to: Path) -> Path:
-    for name in ("data", "content", "theme"):
-        shutil.copytree(ROOT / name, to / name)
-    shutil.copy2(ROOT / "mkdocs.yml", to / "mkdocs.yml")
-    return to
-
-
 def exported_schema() -> dict[str, dict]:
     result = bulletin("schema")
     assert result.returncode == 0, result.stderr
@@ -85,13 +83,16 @@ def exported_schema() -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def canary_site(tmp_path_factory) -> tuple[Path, list[Canary], list[Canary]]:
-    """A copy of the project with a canary in every restricted place, built (both editions).
+def canary_project(tmp_path_factory) -> tuple[Path, list[Canary], list[Canary]]:
+    """A copy of the project with a canary in every restricted place, split into data/ and the restricted tree.
 
-    Returns the site folder, the canaries of restricted values, and the canaries written into the ``dasar``
-    (legal basis as typed) of records marked ``akses: terbatas``.
+    The example's two trees are joined into one data/ (the layout of a desk before the split), every restricted
+    value there gets a canary, and ``bulletin split`` moves them out again; the project is then declared public.
+    Returns the project, the canaries of restricted values, and the canaries written into the ``dasar`` (legal
+    basis as typed) of records marked ``akses: terbatas``.
     """
     project = copy_project(tmp_path_factory.mktemp("kanari"))
+    join(project)
     schemas = exported_schema()
     planter = Planter()
     basis_canaries: list[Canary] = []
@@ -104,12 +105,37 @@ def canary_site(tmp_path_factory) -> tuple[Path, list[Canary], list[Canary]]:
     check_unique(canaries + basis_canaries)
     assert len(canaries) >= 40, f"only {len(canaries)} canaries planted: is the schema still marked?"
 
-    result = bulletin("--project", str(project), "validate")
+    result = bulletin("--project", str(project), "split", "--restricted", str(project / RESTRICTED))
+    assert result.returncode == 0, result.stdout + result.stderr
+    declare(project, repository="publik")
+    result = bulletin("--project", str(project), "validate", "--public-only")
     assert result.returncode == 0, f"the copy with canaries is not valid:\n{result.stdout}{result.stderr}"
+    return project, canaries, basis_canaries
+
+
+@pytest.fixture(scope="module")
+def canary_site(canary_project) -> tuple[Path, list[Canary], list[Canary]]:
+    """The canary project built from both trees (both editions). Returns the site folder and the canaries."""
+    project, canaries, basis_canaries = canary_project
     site = project / "site"
     result = bulletin("--project", str(project), "build", "--site-dir", str(site))
     assert result.returncode == 0, result.stdout + result.stderr
     return site, canaries, basis_canaries
+
+
+@pytest.fixture(scope="module")
+def public_checkout(canary_project, tmp_path_factory) -> tuple[Path, Path]:
+    """What a public repository holds after the split: the canary project without its restricted tree, built
+    (both editions). Returns the checkout and its site folder."""
+    project, _, _ = canary_project
+    checkout = tmp_path_factory.mktemp("publik-saja")
+    for name in ("data", "content", "theme"):
+        shutil.copytree(project / name, checkout / name)
+    shutil.copy2(project / "mkdocs.yml", checkout / "mkdocs.yml")
+    site = checkout / "site"
+    result = bulletin("--project", str(checkout), "build", "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return checkout, site
 
 
 def _plant_in_basis(data: Any, planter: Planter, where: str, loc: str = "") -> list[Canary]:
@@ -171,6 +197,61 @@ def test_no_canary_in_the_public_edition(canary_site):
     leaks = [f"{rel}: {c.value!r} ({c.where})"
              for rel, hits in sorted(_found_in(public, canaries + basis).items()) for c in hits]
     assert not leaks, "restricted values in the public edition:\n" + "\n".join(leaks)
+
+
+def _files_with(folder: Path, canaries: list[Canary]) -> dict[str, list[Canary]]:
+    """Every canary found in each file of a project folder (the data files as they would be committed)."""
+    found = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "site" not in p.relative_to(folder).parts):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        hits = find_canaries(text, canaries, squeeze(text))
+        if hits:
+            found[path.relative_to(folder).as_posix()] = hits
+    return found
+
+
+def test_split_moves_every_canary_into_the_restricted_tree(canary_project):
+    project, canaries, basis = canary_project
+    in_public = _files_with(project / "data", canaries + basis)
+    leaks = [f"data/{rel}: {c.value!r} ({c.where})" for rel, hits in in_public.items() for c in hits]
+    assert not leaks, "restricted values left in data/ by the split:\n" + "\n".join(leaks)
+    moved = {c for hits in _files_with(project / RESTRICTED, canaries + basis).values() for c in hits}
+    missing = [f"{c.value!r} ({c.where})" for c in canaries + basis if c not in moved]
+    assert not missing, "restricted values lost by the split:\n" + "\n".join(missing)
+
+
+def test_public_checkout_holds_no_restricted_value(public_checkout, canary_project):
+    checkout, site = public_checkout
+    _, canaries, basis = canary_project
+    assert not (checkout / RESTRICTED).exists()
+    leaks = [f"{rel}: {c.value!r} ({c.where})" for rel, hits in sorted(_files_with(checkout, canaries + basis).items())
+             for c in hits]
+    assert not leaks, "restricted values in the public checkout's files:\n" + "\n".join(leaks)
+    result = bulletin("--project", str(checkout), "validate", "--public-only")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_public_checkout_builds_both_editions_without_restricted_values(public_checkout, canary_project):
+    _, site = public_checkout
+    _, canaries, basis = canary_project
+    assert (site / "internal" / EDISI / "index.html").is_file() and (site / "publik" / EDISI / "index.html").is_file()
+    leaks = [f"{rel}: {c.value!r} ({c.where})" for rel, hits in sorted(_found_in(site, canaries + basis).items())
+             for c in hits]
+    assert not leaks, "restricted values in a site built from the public checkout:\n" + "\n".join(leaks)
+
+
+def test_internal_edition_without_restricted_tree_says_so_on_every_page(public_checkout, built_site):
+    _, site = public_checkout
+    pages = [p for p in sorted((site / "internal").glob("*/**/index.html"))
+             if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]  # not the redirects of moved pages
+    assert len(pages) >= 30
+    missing = [p.relative_to(site).as_posix() for p in pages if "Tanpa data terbatas" not in _page_text(p)]
+    assert not missing, f"internal pages without the notice: {missing}"
+    public_pages = sorted((site / "publik").glob("*/**/index.html"))
+    assert not [p for p in public_pages if "Tanpa data terbatas" in _page_text(p)], "notice on public pages"
+    complete = sorted((built_site / "internal").glob("*/**/index.html"))
+    assert complete and not [p for p in complete if "Tanpa data terbatas" in _page_text(p)], \
+        "the internal edition built from both trees says it lacks them"
 
 
 def test_canary_finder_finds_reformatted_numbers():
@@ -319,7 +400,8 @@ class InstansiBaru(Instansi):
 @pytest.fixture()
 def records(tmp_path) -> EditionRecords:
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    editions, problems = validate_tree(tmp_path / "data", tmp_path)
+    shutil.copytree(ROOT / RESTRICTED, tmp_path / RESTRICTED)
+    editions, problems = validate_tree(tmp_path / "data", tmp_path, restricted_dir=tmp_path / RESTRICTED)
     assert not problems.failed(False), problems
     (records,) = [e for e in editions if e.id == EDISI]
     return records
@@ -387,8 +469,8 @@ def _restricted_texts(path: Path) -> list[str]:
     texts = []
     for field in ("pengamanan", "kerawanan_tps", "potensi_gangguan"):
         for item in data.get(field, []):
-            for value in item.values():
-                if isinstance(value, str) and len(value) >= 12 and not re.fullmatch(r"[0-9.]+", value):
+            for key, value in item.items():
+                if key != "id" and isinstance(value, str) and len(value) >= 12 and not re.fullmatch(r"[0-9.]+", value):
                     texts.append(re.sub(r"\s+", " ", value.strip()))
     return texts
 
@@ -398,7 +480,7 @@ def test_public_page_says_what_was_withheld(built_site):
     text = _page_text(page)
     assert "dikecualikan" in text.lower()
     assert "Pasal 17 huruf c" in text
-    secrets = _restricted_texts(DATA / "instansi" / "polres.yml")
+    secrets = _restricted_texts(SECRET / "instansi" / "polres.yml")
     assert len(secrets) >= 8
     leaked = [s for s in secrets if s in text]
     assert not leaked, f"{page}: {leaked}"
@@ -409,7 +491,7 @@ def test_internal_page_shows_restricted_texts_marked(built_site):
     text = _page_text(built_site / "internal" / EDISI / "instansi" / "polres" / "index.html")
     assert "TERBATAS" in text
     assert "Pasal 17 huruf c" in text
-    missing = [s for s in _restricted_texts(DATA / "instansi" / "polres.yml") if s not in text]
+    missing = [s for s in _restricted_texts(SECRET / "instansi" / "polres.yml") if s not in text]
     assert not missing, missing
 
 
@@ -427,9 +509,9 @@ def test_public_kecamatan_pages_do_not_reveal_where_security_is_deployed(built_s
 
 def test_no_restricted_text_of_the_example_anywhere_in_public(built_site):
     secrets = {}
-    for kind, path in data_files(ROOT / "data"):
-        if kind == "instansi":
-            secrets.update({s: path.name for s in _restricted_texts(path)})
+    for path in sorted((ROOT / RESTRICTED).glob("*/instansi/*.yml")):
+        secrets.update({s: path.name for s in _restricted_texts(path)})
+    assert len(secrets) >= 8
     leaks = []
     for rel, text in site_files(built_site / "publik"):
         flat = re.sub(r"\s+", " ", html.unescape(text))
