@@ -12,13 +12,15 @@ one npm installed from the registry (package.json, scripts/node-deps), copied in
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
 
 from .jsonschema import schemas
 
-CMS_SCRIPT = Path(__file__).resolve().parents[1] / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+CMS_DIST = Path(__file__).resolve().parents[1] / "node_modules" / "decap-cms" / "dist"
+CMS_SCRIPT = CMS_DIST / "decap-cms.js"  # and its chunks, <n>.decap-cms.js, which it loads beside itself
 ADMIN = "admin"
 LONG_TEXT = {"uraian", "ringkasan", "catatan", "catatan_data", "peran", "mitigasi", "keterangan", "alasan"}
 FORM_OMITS = {"akses", "dasar"}  # marks of restricted records: not in a form that writes to data/
@@ -119,7 +121,8 @@ def fields(node: dict, defs: dict) -> list[dict]:
     return [f for f in made if f is not None]
 
 
-def config(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] | None = None) -> dict:
+def config(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] | None = None,
+           publish_mode: str = "editorial_workflow") -> dict:
     """The Decap configuration of one election edition's data: one collection per kind of file."""
     collections = []
     for kind, (label, create) in KINDS.items():
@@ -135,7 +138,7 @@ def config(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] | None
             collection["slug"] = "{{fields.tanggal}}-{{slug}}"
             collection["summary"] = "{{tanggal}} {{judul}}"
         collections.append(collection)
-    return {"backend": backend, "publish_mode": "editorial_workflow", "media_folder": "content/gambar",
+    return {"backend": backend, "publish_mode": publish_mode, "media_folder": "content/gambar",
             "slug": {"encoding": "ascii", "clean_accents": True}, "collections": collections}
 
 
@@ -143,13 +146,23 @@ def github_backend(repo: str | None, branch: str = "main") -> dict:
     return {"name": "github", "repo": repo or "ORGANISASI/REPOSITORI", "branch": branch}
 
 
-def admin_files(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] | None = None) -> dict[str, str]:
+@functools.cache
+def cms_scripts() -> dict[str, str]:
+    """The vendored CMS: the script npm installed and the chunks it loads from beside itself."""
+    return {f"{ADMIN}/{path.name}": path.read_text(encoding="utf-8")
+            for path in sorted(CMS_DIST.glob("*decap-cms.js"))}
+
+
+def admin_files(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] | None = None,
+                publish_mode: str = "editorial_workflow") -> dict[str, str]:
     """``{path: text}`` of the admin page of one election edition, with the vendored CMS script when it is
-    installed (scripts/node-deps); without it the page says how to install it."""
-    files = {f"{ADMIN}/config.yml": json.dumps(config(edisi, backend, defaults), ensure_ascii=False, indent=1) + "\n"}
+    installed (scripts/node-deps); without it the page says how to install it. The configuration is JSON, which
+    is YAML too."""
+    made = config(edisi, backend, defaults, publish_mode)
+    files = {f"{ADMIN}/config.yml": json.dumps(made, ensure_ascii=False, indent=1) + "\n"}
     if CMS_SCRIPT.is_file():
         files[f"{ADMIN}/index.html"] = INDEX_HTML
-        files[f"{ADMIN}/decap-cms.js"] = CMS_SCRIPT.read_text(encoding="utf-8")
+        files.update(cms_scripts())
     else:
         files[f"{ADMIN}/index.html"] = ("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>Formulir data"
                                         "</title><p>Formulir belum terpasang: jalankan scripts/node-deps lalu bangun "

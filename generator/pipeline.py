@@ -19,6 +19,7 @@ from . import checks, processes
 from .edition import filter_edition
 from .editions import EDITIONS, INTERNAL
 from .export import export
+from .cms import admin_files, github_backend
 from .jsonschema import served_schemas
 from .guard import guard
 from .load import read_text
@@ -28,6 +29,7 @@ from .problems import DataProblemsError, Problems, display_path
 from .project import Project
 from .regions import region_tree
 from .render import RenderedSite, render_site
+from .scaffold import attendees
 from .validate import EditionRecords, validate_tree
 from .views import build_views
 
@@ -161,8 +163,10 @@ def publish(checked: Checked, edition: str, records: EditionRecords, base_url: s
             remembered.commit()
         site_url = f"{base_url.rstrip('/')}/{model.edisi.id}/" if base_url else None
         downloads = export(filtered, model, site_url)
-        if edition == INTERNAL:  # for the web form and editors on the intranet: the schemas of the data files
+        if edition == INTERNAL:  # for the web form and editors on the intranet: the schemas, and the form itself
             downloads.update(served_schemas())
+            downloads.update(admin_files(model.edisi.id, github_backend(None),
+                                         {"rapat": {"peserta": attendees(filtered, region_tree())}}))
     return Publication(edition, model.edisi.id, model.edisi.nama_singkat, checked.versions[0], filtered, model,
                        site, downloads, checked.complete)
 
