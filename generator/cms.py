@@ -37,7 +37,7 @@ INDEX_HTML = """<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Formulir data Desk Pilkada</title>
-  <link href="config.yml" type="text/yaml" rel="cms-config-url">
+  <link rel="icon" href="data:,">
 </head>
 <body>
   <script src="decap-cms.js"></script>
