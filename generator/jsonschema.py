@@ -10,26 +10,21 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from .schema import FILE_MODELS, field_title
+from .schema import FILE_MODELS
 from .validate import YAML_SUFFIXES, kind_of
 
 SCHEMA_ID = "https://buletin-desk-pilkada.invalid/schema/{kind}.schema.json"
 SCHEMA_FOLDER = "schemas"  # in the project, beside data/
 SCHEMA_LINE = "# yaml-language-server: $schema={path}"
 
-_QUOTED_EXAMPLE = re.compile(r"mis\. \"([^\"]+)\"")
-
 
 def schemas() -> dict[str, dict]:
     out = {}
     for kind, model in FILE_MODELS.items():
         document = model.model_json_schema()
-        _complete(document)
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         document["$id"] = SCHEMA_ID.format(kind=kind)
         out[kind] = document
@@ -95,39 +90,3 @@ def add_schema_lines(data_dir: Path, schema_dir: Path) -> list[Path]:
             path.write_bytes(new.encode("utf-8"))
             changed.append(path)
     return changed
-
-
-def _complete(node: Any) -> None:
-    """Every property gets a title (pydantic leaves it off a record's) and ``examples``: its type's own (a date,
-    a phone number), its choices, or the value its description gives after "mis." — so an editor's hover and the
-    web form show one, and nothing is written twice."""
-    if isinstance(node, dict):
-        for key, prop in node.get("properties", {}).items():
-            prop.setdefault("title", field_title(key))
-            if "examples" not in prop:
-                examples = _examples_of(prop)
-                if examples:
-                    prop["examples"] = examples
-        for value in node.values():
-            _complete(value)
-    elif isinstance(node, list):
-        for value in node:
-            _complete(value)
-
-
-def _examples_of(prop: dict) -> list:
-    for branch in [prop, *prop.get("anyOf", [])]:
-        if "examples" in branch:
-            return list(branch["examples"])
-        if "enum" in branch:
-            return list(branch["enum"])
-        items = branch.get("items", {})
-        for item in [items, *items.get("anyOf", [])]:
-            if "examples" in item or "enum" in item:  # a list of such values: one example list
-                return [list(item.get("examples", item.get("enum")))[:2]]
-    quoted = _QUOTED_EXAMPLE.findall(prop.get("description", ""))
-    if quoted:
-        return [quoted] if prop.get("type") == "array" else quoted
-    if prop.get("type") == "boolean" or any(b.get("type") == "boolean" for b in prop.get("anyOf", [])):
-        return [True, False]
-    return []

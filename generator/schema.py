@@ -11,6 +11,7 @@ all come from these declarations. One model per kind of file:
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -74,13 +75,41 @@ def _mark_restricted(schema: dict, cls: type) -> None:
     schema["x-dasar"] = CATEGORIES[cls.kategori_terbatas].dasar
 
 
+_QUOTED_EXAMPLE = re.compile(r"mis\. \"([^\"]+)\"")
+
+
 def _schema_extra(schema: dict[str, Any], cls: type) -> None:
     """Every record's schema: its Indonesian title and description (declared on the model, not its docstring,
-    which is for programmers), and the restricted mark of a kind restricted by nature."""
+    which is for programmers), the restricted mark of a kind restricted by nature, and on every field a title
+    (pydantic leaves it off a field that is a record) and ``examples``: its type's own (a date, a phone number),
+    its choices, or the value its description gives after "mis.", so that an editor's hover and the web form
+    show one and nothing is written twice."""
     schema["title"] = cls.schema_title
     schema["description"] = cls.schema_description
     if cls.akses_jenis == "terbatas":
         _mark_restricted(schema, cls)
+    for key, prop in schema.get("properties", {}).items():
+        prop.setdefault("title", field_title(key))
+        if "examples" not in prop and (examples := _examples_of(prop)):
+            prop["examples"] = examples
+
+
+def _examples_of(prop: dict) -> list:
+    for branch in [prop, *prop.get("anyOf", [])]:
+        if "examples" in branch:
+            return list(branch["examples"])
+        if "enum" in branch:
+            return list(branch["enum"])
+        items = branch.get("items", {})
+        for item in [items, *items.get("anyOf", [])]:
+            if "examples" in item or "enum" in item:  # a list of such values: one example list
+                return [list(item.get("examples", item.get("enum")))[:2]]
+    quoted = _QUOTED_EXAMPLE.findall(prop.get("description", ""))
+    if quoted:
+        return [quoted] if prop.get("type") == "array" else quoted
+    if prop.get("type") == "boolean" or any(b.get("type") == "boolean" for b in prop.get("anyOf", [])):
+        return [True, False]
+    return []
 
 
 class Model(BaseModel):
