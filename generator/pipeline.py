@@ -41,6 +41,7 @@ class Checked:
     records: list[EditionRecords]  # newest election first; only those with a valid edisi.yml
     problems: Problems
     complete: bool = True  # restricted tree laid over data/, or a private data/ (else the internal edition says so)
+    repository: str | None = None  # "owner/name" on GitHub (mkdocs.yml repo_url), where the web form commits
 
     @property
     def versions(self) -> list[tuple[str, str]]:
@@ -87,7 +88,8 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
             checks.check(records, problems, regions)
     valid = sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True)
     # complete: the restricted tree is laid over data/, or data/ of a private repository holds it all
-    return Checked(valid, problems, restricted is not None or not project.public_repository)
+    return Checked(valid, problems, restricted is not None or not project.public_repository,
+                   project.settings.repository)
 
 
 def public_edition(project: Project, edisi: str | None = None) -> EditionRecords:
@@ -165,7 +167,7 @@ def publish(checked: Checked, edition: str, records: EditionRecords, base_url: s
         downloads = export(filtered, model, site_url)
         if edition == INTERNAL:  # for the web form and editors on the intranet: the schemas, and the form itself
             downloads.update(served_schemas())
-            downloads.update(admin_files(model.edisi.id, github_backend(None),
+            downloads.update(admin_files(model.edisi.id, github_backend(checked.repository),
                                          {"rapat": {"peserta": attendees(filtered, region_tree())}}))
     return Publication(edition, model.edisi.id, model.edisi.nama_singkat, checked.versions[0], filtered, model,
                        site, downloads, checked.complete)

@@ -182,3 +182,15 @@ def test_saved_meeting_is_valid_data(admin_site, tmp_path):
     assert result.returncode == 0
     from test_schemas import schema_errors
     assert schema_errors(project) == {}
+
+
+def test_form_commits_to_the_repository_of_repo_url(tmp_path):
+    from generator.project import read_settings
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\nrepo_url: https://github.com/pemkab-barsel/buletin-desk-pilkada\n",
+                           encoding="utf-8")
+    repository = read_settings(config_file, 1.0).repository
+    assert repository == "pemkab-barsel/buletin-desk-pilkada"
+    backend = json.loads(admin_files(EDISI, github_backend(repository))["admin/config.yml"])["backend"]
+    assert backend == {"name": "github", "repo": "pemkab-barsel/buletin-desk-pilkada", "branch": "main"}
