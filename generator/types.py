@@ -21,6 +21,12 @@ from . import messages as msg
 from .load import MAX_TEXT_CHARS  # longer text is refused by the loader, whatever its field
 
 
+def editor_message(template: str) -> str:
+    """A message of generator.messages for an editor's YAML extension (the schema's ``patternErrorMessage``),
+    which cannot say the value: every placeholder becomes "nilai ini"."""
+    return re.sub(r"\"?\{[a-z_]+\}\"?", "nilai ini", template)
+
+
 def _fail(message: str) -> PydanticCustomError:
     # Braces in the message are literal text, not format fields.
     return PydanticCustomError("bulletin", message.replace("{", "{{").replace("}", "}}"))
@@ -149,7 +155,8 @@ def _text(value: Any) -> str:
     return value
 
 
-TEXT_SCHEMA = {"type": "string", "pattern": "\\S", "maxLength": MAX_TEXT_CHARS}  # not only white space
+TEXT_SCHEMA = {"type": "string", "pattern": "\\S", "maxLength": MAX_TEXT_CHARS,  # not only white space
+               "patternErrorMessage": msg.EMPTY_TEXT}
 
 Teks = Annotated[str, BeforeValidator(_text), WithJsonSchema(TEXT_SCHEMA)]
 """Plain text, not empty, that displays as typed; kept in NFC."""
@@ -165,7 +172,8 @@ def _slug(value: Any) -> str:
 
 
 Slug = Annotated[str, BeforeValidator(_slug),
-                 WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80})]
+                 WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80,
+                                 "patternErrorMessage": editor_message(msg.EXPECTED_SLUG)})]
 """An identifier that can be part of a URL: lower-case letters, digits and hyphens."""
 
 
@@ -243,7 +251,8 @@ def _count(value: Any) -> int:
 _COUNT_TEXT = (r"^(?:0*(?:[0-9]{1,9}|1000000000)|[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,2}|1\.000\.000\.000)$")
 Jumlah = Annotated[int, BeforeValidator(_count), WithJsonSchema({"anyOf": [
     {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
-    {"type": "string", "pattern": _COUNT_TEXT, "maxLength": 20},
+    {"type": "string", "pattern": _COUNT_TEXT, "maxLength": 20,
+     "patternErrorMessage": editor_message(msg.EXPECTED_INT)},
 ]})]
 """A count of people, TPS, cards: a whole number without thousands separators."""
 
@@ -339,6 +348,7 @@ def _guess_date(text: str) -> dt.date | None:
 
 Tanggal = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema(
     {"type": "string", "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+     "patternErrorMessage": editor_message(msg.EXPECTED_DATE),
      "examples": ["2020-12-09"]})]
 """A date written TTTT-BB-HH (2020-12-09)."""
 
@@ -355,6 +365,7 @@ def _time(value: Any) -> str:
 
 Jam = Annotated[str, BeforeValidator(_time), WithJsonSchema(
     {"type": "string", "examples": ["09.00", "13:30"],
+     "patternErrorMessage": editor_message(msg.EXPECTED_TIME),
      "pattern": "^(?:[Pp][Uu][Kk][Uu][Ll]\\s+)?([01]?[0-9]|2[0-3])[.:][0-5][0-9](?:\\s*(?:[Ww][Ii][Bb]|[Ww][Ii][Tt][Aa]?))?$"})]
 """A time of day, "09.00" or "13:30", kept as "JJ.MM"."""
 
@@ -408,7 +419,8 @@ _PHONE_PATTERN = (r"^(?=\+?[0-9(][0-9 ().-]{5,22}$)(?:\+" + _DIGITS + "{9,14}"
                   r"|(?!\+)(?=[^0-9]*6[^0-9]*2)" + _DIGITS + "{9,14}"
                   r"|(?!\+)(?=[^0-9]*0)" + _DIGITS + "{8,13})[^0-9]*$")
 Telepon = Annotated[str, BeforeValidator(_phone), WithJsonSchema(
-    {"type": "string", "pattern": _PHONE_PATTERN, "examples": ["0525 21500", "+62 525 21500", "(0525) 21500"]})]
+    {"type": "string", "pattern": _PHONE_PATTERN, "patternErrorMessage": editor_message(msg.EXPECTED_PHONE),
+     "examples": ["0525 21500", "+62 525 21500", "(0525) 21500"]})]
 """A phone number in quotes, with or without the country code; stored as E.164."""
 
 def _text_matching(pattern: re.Pattern, message: str, examples: list[str], **schema: Any) -> Any:
@@ -422,7 +434,8 @@ def _text_matching(pattern: re.Pattern, message: str, examples: list[str], **sch
         return text
 
     return Annotated[str, BeforeValidator(check), WithJsonSchema(
-        {"type": "string", **schema, "pattern": f"^{pattern.pattern}$", "examples": examples})]
+        {"type": "string", **schema, "pattern": f"^{pattern.pattern}$", "patternErrorMessage": editor_message(message),
+         "examples": examples})]
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
@@ -445,6 +458,7 @@ def _url(value: Any) -> str:
 
 Tautan = Annotated[str, BeforeValidator(_url), WithJsonSchema(
     {"type": "string", "format": "uri", "examples": ["https://baritoselatankab.go.id/"],
+     "patternErrorMessage": editor_message(msg.EXPECTED_URL),
      "pattern": r"""^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>"'()\[\]{}`\\]*)?$"""})]
 
 # --- region codes -------------------------------------------------------------------------------
@@ -483,6 +497,8 @@ def _region_code(*levels: int):
         else f"^{_CODE_PATTERNS[levels[0]]}$"
     return Annotated[str, BeforeValidator(check),
                      WithJsonSchema({"type": "string", "pattern": json_pattern,
+                                     "patternErrorMessage": editor_message(msg.EXPECTED_CODE).replace(
+                                         "nilai ini (mis. nilai ini)", f"{shape} (mis. \"{example}\")"),
                                      "examples": [_CODE_SHAPES[level][1] for level in levels]})]
 
 

@@ -300,3 +300,23 @@ def test_every_field_says_who_may_see_it(kind):
     unmarked = [where for where, prop in _properties(DOCUMENTS[kind]) if prop.get("x-akses") not in
                 {"publik", "terbatas"}]
     assert unmarked == []
+
+
+def test_every_pattern_says_its_problem_in_indonesian():
+    """VS Code's YAML extension shows ``patternErrorMessage`` instead of the bare regular expression."""
+    from generator.types import editor_message
+
+    patterns = []
+
+    def visit(node):
+        if isinstance(node, dict):
+            if "pattern" in node:
+                patterns.append(node)
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+    visit(DOCUMENTS)
+    assert patterns and all(p.get("patternErrorMessage") for p in patterns)
+    assert editor_message(msg.EXPECTED_DATE) == "harus tanggal dengan format TTTT-BB-HH, ditemukan nilai ini"
