@@ -37,7 +37,7 @@ INDEX_HTML = """<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Formulir data Desk Pilkada</title>
-  <link rel="icon" href="data:,">
+  <link rel="icon" href="../assets/images/favicon.png">
 </head>
 <body>
   <script src="decap-cms.js"></script>
