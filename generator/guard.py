@@ -54,5 +54,8 @@ def check_record(record: Record, problems: Problems, public_repository: bool, re
     for loc, mark in document.value_marks.items():
         if len(mark) < 3 or (loc and loc[-1] in PLACEMENT_KEYS):
             continue  # from the public file, or the key that places a restricted value
-        if not any(loc[:size] in covered for size in range(len(loc) + 1)):
-            problems.add(document.problem(loc, msg.RESTRICTED_ONLY_PUBLIC.format(public=document.display)))
+        if any(loc[:size] in covered for size in range(len(loc) + 1)):
+            continue  # restricted, or within a restricted record
+        if any(place[:len(loc)] == loc for place in covered):
+            continue  # a list or mapping the restricted file opens only to hold restricted values
+        problems.add(document.problem(loc, msg.RESTRICTED_ONLY_PUBLIC.format(public=document.display)))

@@ -25,12 +25,13 @@ from typing import Any
 import yaml
 
 from .edition import restricted_places
+from .guard import guard
 from .load import Document, load_document
 from .merge import KEYS, PLACEMENT, overlay, record_key
-from .problems import Problems
+from .problems import Problems, display_path
 from .regions import slugify
 from .schema import FILE_MODELS
-from .validate import FOLDERS, YAML_SUFFIXES, validate_file
+from .validate import FOLDERS, YAML_SUFFIXES, validate_file, validate_tree
 
 ID_SOURCES = ("jabatan", "topik", "rute", "uraian", "desa", "nama")  # what a generated id is made from
 TEXT_ITEM_FIELD = "uraian"  # a decision written as plain text is its uraian (TextShorthand in schema.Rapat)
@@ -51,7 +52,8 @@ class FileSplit:
 
 
 def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None) -> list[tuple[str, int]]:
-    """Move the restricted content of ``data_dir`` into ``restricted_dir``; (file, places moved) per file changed."""
+    """Move the restricted content of ``data_dir`` into ``restricted_dir``; (file, places moved) per file changed.
+    ``root``: the project folder, that messages name files relative to."""
     data_dir, restricted_dir = Path(data_dir), Path(restricted_dir)
     results: list[tuple[Path, FileSplit]] = []
     problems = Problems()
@@ -59,8 +61,9 @@ def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None
         kind = _kind(data_dir, path)
         if kind is None:
             continue
-        document, found = load_document(path, str(path))
-        record = validate_file(path, str(path), FILE_MODELS[kind], problems)
+        shown = display_path(path, root)  # as the editor sees it, relative to the project
+        document, _ = load_document(path, shown)
+        record = validate_file(path, shown, FILE_MODELS[kind], problems)
         if document is None or record is None:
             continue
         places = list(restricted_places(record.data))
@@ -85,7 +88,7 @@ def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None
             existing, header = (_read(target), _leading_comments(target)) if target.is_file() else ({}, HEADER)
             target.write_text(dump(combine(existing, result.restricted), header + "".join(result.comments)),
                               encoding="utf-8")
-        verify(data_dir, restricted_dir, public_out, restricted_out, [p for p, _ in results])
+        verify(data_dir, public_out, restricted_out, [p for p, _ in results])
         for source, target in ((public_out, data_dir), (restricted_out, restricted_dir)):
             _replace_tree(source, target)
     finally:
@@ -360,9 +363,10 @@ def dump(data: dict, header: str = HEADER) -> str:
 # --- the check before anything is written ----------------------------------------------------------
 
 
-def verify(data_dir: Path, restricted_dir: Path, public_out: Path, restricted_out: Path, changed: list[Path]) -> None:
-    """The split files, read back and merged, are the data as it was (new ids apart), and hold nothing
-    restricted in data/; else SplitRefused, and nothing is written."""
+def verify(data_dir: Path, public_out: Path, restricted_out: Path, changed: list[Path]) -> None:
+    """The split files, read back and merged, are the data as it was (new ids apart), and both trees pass
+    validation with the guard of a public repository; else SplitRefused, and nothing is written."""
+    staging_root = public_out.parent
     problems = Problems()
     for path in changed:
         relative = path.relative_to(data_dir)
@@ -381,10 +385,12 @@ def verify(data_dir: Path, restricted_dir: Path, public_out: Path, restricted_ou
         after = model.model_validate(merged.data)
         if not _same(before.data.model_dump(), after.model_dump()):
             raise SplitRefused(f"{relative}: hasil split berbeda dari data semula; tidak ada yang diubah")
-        if public_doc is not None:
-            public = model.model_validate(public_doc.data)
-            if list(restricted_places(public)):
-                raise SplitRefused(f"{relative}: masih ada informasi terbatas di data publik setelah split")
+    # both trees as they will be: valid, nothing restricted in data/, nothing public in the restricted tree
+    editions, problems = validate_tree(public_out, staging_root, restricted_dir=restricted_out)
+    guard(editions, problems, True, restricted_out, staging_root)
+    if problems.errors:
+        raise SplitRefused("hasil split tidak lolos pemeriksaan:\n"
+                           + "\n".join(p.format() for p in problems.errors))
 
 
 def _same(before: Any, after: Any) -> bool:

@@ -272,7 +272,7 @@ def test_split_refuses_invalid_data_and_changes_nothing(joined, tmp_path):
     before = yaml_files(project / "data")
     code, output = run("--project", project, "split", "--restricted", project / RESTRICTED)
     assert code == 1, output
-    assert "Tidak dipisah" in output and "jenamas.yml" in output, output
+    assert "Tidak dipisah" in output and "\ndata/pilkada-2024/kecamatan/jenamas.yml:" in output, output
     assert "Traceback" not in output
     assert yaml_files(project / "data") == before
     assert not (project / RESTRICTED).exists()
@@ -387,8 +387,9 @@ kontak:
 
 
 def test_split_moves_the_comments_that_head_a_restricted_block(tmp_path):
-    public = tmp_path / "data" / "uji" / "instansi" / "polres.yml"
+    public = tmp_path / "data" / "uji-2020" / "instansi" / "polres.yml"
     public.parent.mkdir(parents=True)
+    shutil.copy2(ROOT / "tests" / "examples" / "base" / "data" / "uji-2020" / "edisi.yml", public.parent.parent)
     public.write_text(POLRES_PUBLIK + """\
 
 # --- TERBATAS: penempatan personel (UU 14/2008 Pasal 17 huruf c)
@@ -398,10 +399,24 @@ pengamanan:
     satuan: Sat Samapta
     personel: 8
     tugas: Penjagaan gudang
+risiko:
+  - uraian: Rencana pengerahan massa saat rekapitulasi
+    tahap: sesudah
+    kategori: keamanan
+    tingkat: tinggi
+    mitigasi: Penebalan personel.
+    status: dipantau
+    tanggal: 2020-10-01
+    akses: terbatas
+    dasar: UU 14/2008 Pasal 17 huruf c
 """, encoding="utf-8")
     code, output = run("--project", tmp_path, "split", "--restricted", tmp_path / "terbatas")
     assert code == 0, output
+    # a list that moved as a whole (no risiko left in data/) is opened in the restricted file, and both trees pass
+    code, output = run("--project", tmp_path, "validate", "--public-only", "--restricted", tmp_path / "terbatas")
+    guard = [line for line in output.splitlines() if "bukan informasi terbatas" in line or "repositori ini publik" in line]
+    assert not guard and "terbatas/uji-2020/instansi/polres.yml:" in output, output  # (other files are missing)
     assert public.read_text(encoding="utf-8") == POLRES_PUBLIK, "the rest of the file is as it was"
-    secret = (tmp_path / "terbatas" / "uji" / "instansi" / "polres.yml").read_text(encoding="utf-8")
+    secret = (tmp_path / "terbatas" / "uji-2020" / "instansi" / "polres.yml").read_text(encoding="utf-8")
     assert "# --- TERBATAS: penempatan personel (UU 14/2008 Pasal 17 huruf c)\npengamanan:" in secret, secret
     assert yaml.safe_load(secret)["pengamanan"][0]["lokasi"] == "Gudang logistik"
