@@ -56,7 +56,7 @@ validate: $(STAMP)
 	$(BIN)/bulletin validate
 
 schema: $(STAMP)
-	$(BIN)/bulletin schema --out schema
+	$(BIN)/bulletin schema --out schemas --lines
 
 clean:
 	rm -rf site .site-* .site.baru .cache .pytest_cache build *.egg-info

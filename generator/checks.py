@@ -316,6 +316,7 @@ class _Checker:
 
     def meetings(self) -> None:
         origin: dict[str, tuple[str, dt.date]] = {}  # action item id → (file, meeting date)
+        unowned: set[str] = set()  # action items whose owner is reported already (or its file is invalid)
         for record in sorted(self.records.rapat.values(), key=lambda r: (r.data.tanggal, r.slug)):
             data, document = record.data, record.document
             for index, slug in enumerate(data.peserta):
@@ -336,11 +337,13 @@ class _Checker:
                 self.done(document, loc, action.status, action.tanggal_selesai, data.tanggal)
                 if known:
                     origin[action.id] = (document.display, data.tanggal)
+                else:
+                    unowned.add(action.id)
             for index, update in enumerate(data.perkembangan):
                 loc = ("perkembangan", index)
                 item = origin.get(update.id)
                 if item is None or item[0] == document.display:
-                    if not self.records.invalid.get("rapat"):  # else it may be in the invalid meeting file
+                    if not self.records.invalid.get("rapat") and update.id not in unowned:  # one mistake, one message
                         self.error(document, loc + ("id",), msg.UNKNOWN_ACTION.format(ref=update.id))
                     continue
                 if item[1] >= data.tanggal:

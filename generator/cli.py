@@ -9,6 +9,7 @@ import contextlib
 import gc
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -97,21 +98,119 @@ def render(ctx: click.Context, out_dir: Path, edition: str, edisi: str | None, s
 
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Tulis satu berkas JSON Schema per jenis berkas data ke folder ini.")
+              help="Tulis satu berkas JSON Schema per jenis berkas data ke folder ini (proyek: schemas/).")
+@click.option("--lines", "add_lines", is_flag=True,
+              help="Tambahkan baris `# yaml-language-server: $schema=…` ke awal setiap berkas data yang belum "
+                   "memilikinya (menunjuk ke folder --out, bawaan schemas/); isi berkas lainnya tidak diubah.")
 @click.pass_context
-def schema(ctx: click.Context, out_dir: Path | None) -> None:
-    """JSON Schema berkas data, untuk pelengkapan otomatis di editor."""
-    from .jsonschema import schemas
+def schema(ctx: click.Context, out_dir: Path | None, add_lines: bool) -> None:
+    """JSON Schema berkas data, untuk pemeriksaan dan pelengkapan otomatis di editor."""
+    from .jsonschema import add_schema_lines, schema_text, schemas, write_schemas
 
-    documents = schemas()
-    if out_dir is None:
-        click.echo(json.dumps(documents, ensure_ascii=False, indent=2, sort_keys=True))
+    project = _project(ctx)
+    if out_dir is None and not add_lines:
+        click.echo(schema_text(schemas()), nl=False)
         return
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for kind, document in documents.items():
-        (out_dir / f"{kind}.schema.json").write_text(
-            json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    click.echo(f"{len(documents)} skema ditulis ke {out_dir}")
+    if out_dir is not None:
+        written = write_schemas(out_dir)
+        click.echo(f"{len(written)} skema ditulis ke {out_dir}")
+    if add_lines:
+        changed = add_schema_lines(project.data_dir, (out_dir or project.schema_dir).resolve())
+        click.echo(f"Baris $schema ditambahkan ke {len(changed)} berkas data.")
+
+
+@main.command()
+@click.option("--check", "check_only", is_flag=True, help="Jangan menulis; gagal (status 1) bila CODEOWNERS usang.")
+@click.pass_context
+def codeowners(ctx: click.Context, check_only: bool) -> None:
+    """Tulis .github/CODEOWNERS dari pemeriksa yang disebut di setiap berkas instansi."""
+    from .codeowners import CODEOWNERS, codeowners as make
+
+    project = _project(ctx)
+    path = project.root / CODEOWNERS
+    text = make(project)
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if check_only:
+        if current != text:
+            click.echo(f"{CODEOWNERS} usang: jalankan `bulletin codeowners` lalu commit hasilnya.", err=True)
+            ctx.exit(EXIT_DATA)
+        click.echo(f"{CODEOWNERS} sesuai dengan data.")
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    rules = [line for line in text.splitlines() if line and not line.startswith("#")]
+    click.echo(f"{CODEOWNERS} ditulis: {len(rules)} baris pemeriksa.")
+
+
+@main.group()
+def new() -> None:
+    """Buat berkas data baru (rapat, kecamatan) atau tambahkan laporan, siap diisi."""
+
+
+edisi_option = click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
+
+
+def _scaffold(ctx: click.Context, make) -> None:
+    """Run one scaffold against the public data of the chosen edition, write it and say what to fill."""
+    from .pipeline import public_edition
+    from .regions import region_tree
+    from .scaffold import ScaffoldRefused
+
+    project = _project(ctx)
+    edisi = ctx.params.get("edisi")
+    try:
+        records = public_edition(project, edisi)
+        made = make(records, region_tree(), project.schema_dir)
+    except KeyError:
+        click.echo(f"Edisi pemilihan \"{edisi}\" tidak ada atau edisi.yml-nya belum valid.", err=True)
+        ctx.exit(EXIT_USAGE)
+    except ScaffoldRefused as exc:
+        click.echo(f"Tidak dibuat: {exc}", err=True)
+        ctx.exit(EXIT_USAGE)
+    made.path.write_bytes(made.text.encode("utf-8"))
+    click.echo(f"Ditulis: {made.path.relative_to(project.root).as_posix()}")
+    if made.fill:
+        fields = dict.fromkeys(re.sub(r"kecamatan\[[0-9]+\]", "kecamatan[*]", name) for name in made.fill)
+        click.echo("Isi bidang ini, lalu jalankan `bulletin validate`: " + ", ".join(fields))
+
+
+@new.command("rapat")
+@click.option("--tanggal", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="Tanggal rapat, TTTT-BB-HH.")
+@click.option("--judul", required=True, help="Judul rapat.")
+@edisi_option
+@click.pass_context
+def new_rapat(ctx: click.Context, tanggal, judul: str, edisi: str | None) -> None:
+    """Rapat baru: peserta dari instansi edisi ini, tindak lanjut yang belum selesai di perkembangan."""
+    from .scaffold import new_meeting
+
+    _scaffold(ctx, lambda records, regions, schemas: new_meeting(records, regions, schemas, tanggal.date(), judul))
+
+
+@new.command("laporan")
+@click.option("--instansi", required=True, help="Nama berkas instansi di instansi/, mis. disdukcapil.")
+@click.option("--tanggal", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Tanggal posisi data, TTTT-BB-HH; bawaan: hari ini.")
+@edisi_option
+@click.pass_context
+def new_laporan(ctx: click.Context, instansi: str, tanggal, edisi: str | None) -> None:
+    """Tambahkan laporan bertanggal ke berkas instansi; baris lain berkas itu tidak diubah."""
+    import datetime as dt
+
+    from .scaffold import new_report
+
+    day = tanggal.date() if tanggal else dt.date.today()
+    _scaffold(ctx, lambda records, regions, schemas: new_report(records, instansi, day))
+
+
+@new.command("kecamatan")
+@click.option("--kode", required=True, help="Kode Kemendagri kecamatan, mis. 62.04.01.")
+@edisi_option
+@click.pass_context
+def new_kecamatan(ctx: click.Context, kode: str, edisi: str | None) -> None:
+    """Berkas kecamatan baru: nama dan semua desa/kelurahan dari daftar Kemendagri."""
+    from .scaffold import new_kecamatan as make
+
+    _scaffold(ctx, lambda records, regions, schemas: make(records, regions, schemas, kode))
 
 
 def _checked_or_exit(ctx: click.Context, project: Project, strict: bool = False, watch=None, memo=None):

@@ -99,6 +99,8 @@ EXPECTED_PHONE = ("nomor telepon tidak dikenali: \"{text}\"; tulis dalam tanda k
 EXPECTED_PHONE_QUOTES = "nomor telepon harus ditulis dalam tanda kutip, mis. \"+62 525 21500\""
 EXPECTED_EMAIL = "alamat surel tidak valid: \"{text}\""
 EXPECTED_URL = "alamat tautan harus diawali http:// atau https://, ditemukan \"{text}\""
+EXPECTED_REVIEWER = ("pemeriksa ditulis sebagai pengguna atau tim GitHub diawali @ dalam tanda kutip, "
+                     "mis. \"@pemkab-barsel/penghubung-kpu\", ditemukan \"{text}\"")
 EXPECTED_SLUG = ("harus berupa huruf kecil, angka dan tanda hubung (mis. \"satpol-pp\"), ditemukan \"{text}\"")
 EXPECTED_CODE = "kode wilayah Kemendagri berbentuk {shape} (mis. \"{example}\"), ditemukan {found}"
 BPS_CODE = ("\"{text}\" tampaknya kode BPS, bukan kode Kemendagri; gunakan kode Kemendagri berbentuk {shape} "
@@ -199,3 +201,19 @@ PUBLIC_HOLDS_RESTRICTED_WHAT = {
     "ditandai": "catatan bertanda akses: terbatas",
     "jenis": "catatan yang terbatas menurut jenisnya",
 }
+
+# --- which problems an editor also sees while typing --------------------------------------------------
+
+ALSO_IN_EDITOR = frozenset({
+    "MISSING", "UNKNOWN_KEY", "EXPECTED_TEXT", "EXPECTED_INT", "EXPECTED_INT_THOUSANDS", "EXPECTED_INT_COMMA",
+    "EXPECTED_NON_NEGATIVE", "NUMBER_TOO_LARGE", "EXPECTED_NUMBER", "EXPECTED_ILLUSTRATIVE", "UNKNOWN_FIGURE",
+    "EXPECTED_BOOL", "EXPECTED_LIST", "EXPECTED_MAPPING", "EXPECTED_CHOICE", "EXPECTED_DATE", "EXPECTED_DATE_HINT",
+    "INVALID_DATE", "EXPECTED_TIME", "EMPTY_TEXT", "EMPTY_LIST", "EXPECTED_PHONE", "EXPECTED_PHONE_QUOTES",
+    "EXPECTED_EMAIL", "EXPECTED_URL", "EXPECTED_REVIEWER", "EXPECTED_SLUG", "EXPECTED_CODE", "BPS_CODE",
+    "CODE_NOT_QUOTED", "TOO_LONG", "NOT_A_MAPPING", "EMPTY_FILE",
+})
+"""Problems of shape and type that the exported JSON Schemas describe too, so an editor's YAML extension marks
+them as the editor types, at the same field (tests/test_schemas.py holds the two to each other). Every other
+message is checked only by `bulletin validate`: the file's encoding and YAML syntax, YAML 1.1 surprises that a
+YAML 1.2 reader reads differently, hidden characters, references between files, region codes against the
+Kemendagri reference, consistency rules between figures and dates, and the restricted tree."""

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from . import checks, processes
 from .edition import filter_edition
-from .editions import EDITIONS
+from .editions import EDITIONS, INTERNAL
 from .export import export
+from .cms import admin_files, github_backend
+from .jsonschema import served_schemas
 from .guard import guard
 from .load import read_text
 from .memo import Memo
@@ -27,6 +29,7 @@ from .problems import DataProblemsError, Problems, display_path
 from .project import Project
 from .regions import region_tree
 from .render import RenderedSite, render_site
+from .scaffold import attendees
 from .validate import EditionRecords, validate_tree
 from .views import build_views
 
@@ -38,6 +41,7 @@ class Checked:
     records: list[EditionRecords]  # newest election first; only those with a valid edisi.yml
     problems: Problems
     complete: bool = True  # restricted tree laid over data/, or a private data/ (else the internal edition says so)
+    repository: str | None = None  # "owner/name" on GitHub (mkdocs.yml repo_url), where the web form commits
 
     @property
     def versions(self) -> list[tuple[str, str]]:
@@ -84,7 +88,18 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
             checks.check(records, problems, regions)
     valid = sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True)
     # complete: the restricted tree is laid over data/, or data/ of a private repository holds it all
-    return Checked(valid, problems, restricted is not None or not project.public_repository)
+    return Checked(valid, problems, restricted is not None or not project.public_repository,
+                   project.settings.repository)
+
+
+def public_edition(project: Project, edisi: str | None = None) -> EditionRecords:
+    """The valid records of one election edition (the newest by default) as data/ holds them, without the
+    restricted tree: what a new file in data/ may copy (generator.scaffold). KeyError: no such edition."""
+    editions, _ = validate_tree(project.data_dir, project.root)
+    for records in sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True):
+        if edisi is None or records.id == edisi:
+            return records
+    raise KeyError(edisi)
 
 
 def check_content(project: Project, problems: Problems) -> None:
@@ -150,6 +165,10 @@ def publish(checked: Checked, edition: str, records: EditionRecords, base_url: s
             remembered.commit()
         site_url = f"{base_url.rstrip('/')}/{model.edisi.id}/" if base_url else None
         downloads = export(filtered, model, site_url)
+        if edition == INTERNAL:  # for the web form and editors on the intranet: the schemas, and the form itself
+            downloads.update(served_schemas())
+            downloads.update(admin_files(model.edisi.id, github_backend(checked.repository),
+                                         {"rapat": {"peserta": attendees(filtered, region_tree())}}))
     return Publication(edition, model.edisi.id, model.edisi.nama_singkat, checked.versions[0], filtered, model,
                        site, downloads, checked.complete)
 

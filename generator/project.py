@@ -11,6 +11,7 @@ output; and what the project declares about itself in mkdocs.yml (under the ``bu
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ PUBLIC_REPOSITORY = "publik"
 class Settings:
     public_repository: bool = True
     restricted: str | None = None
+    repository: str | None = None  # "owner/name" of mkdocs.yml's repo_url on GitHub: where the web form commits
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -39,12 +41,15 @@ def read_settings(config_file: Path, stamp: float) -> Settings:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError):
         return Settings()
+    repo_url = config.get("repo_url") if isinstance(config, dict) else None
+    found = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?", repo_url or "")
+    repository = found[1] if found else None
     for plugin in config.get("plugins") or [] if isinstance(config, dict) else []:
         if isinstance(plugin, dict) and isinstance(plugin.get("bulletin"), dict):
             options = plugin["bulletin"]
             return Settings(options.get("repositori", PUBLIC_REPOSITORY) == PUBLIC_REPOSITORY,
-                            options.get("terbatas") or None)
-    return Settings()
+                            options.get("terbatas") or None, repository)
+    return Settings(repository=repository)
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,11 @@ class Project:
     @property
     def data_dir(self) -> Path:
         return self.data or self.root / "data"
+
+    @property
+    def schema_dir(self) -> Path:
+        """The committed JSON Schemas of the data files (generator.jsonschema)."""
+        return self.root / "schemas"
 
     @property
     def content_dir(self) -> Path:

@@ -34,7 +34,7 @@ from .schema import FILE_MODELS
 from .validate import FOLDERS, YAML_SUFFIXES, validate_file, validate_tree
 
 ID_SOURCES = ("jabatan", "topik", "rute", "uraian", "desa", "nama")  # what a generated id is made from
-TEXT_ITEM_FIELD = "uraian"  # a decision written as plain text is its uraian (schema._decision_text)
+TEXT_ITEM_FIELD = "uraian"  # a decision written as plain text is its uraian (TextShorthand in schema.Rapat)
 
 
 class SplitRefused(Exception):

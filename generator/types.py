@@ -1,8 +1,10 @@
 """Field types of the data files: what an editor may write, and the message when it is something else.
 
 Each type is an ``Annotated`` pydantic type whose validator raises ``PydanticCustomError`` with a message
-from ``generator.messages``. The JSON Schema of each type says what the validator accepts, for editors'
-autocompletion.
+from ``generator.messages``. The JSON Schema of each type says exactly what the validator accepts, shorthands
+included (tests/test_schemas.py holds the two to each other), so that an editor's YAML extension agrees with
+`bulletin validate`. What a schema cannot say (hidden characters, references between files, region codes
+against the reference, rules between figures) is checked by `bulletin validate` only.
 """
 
 from __future__ import annotations
@@ -12,10 +14,17 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
 
 from . import messages as msg
+from .load import MAX_TEXT_CHARS  # longer text is refused by the loader, whatever its field
+
+
+def editor_message(template: str) -> str:
+    """A message of generator.messages for an editor's YAML extension (the schema's ``patternErrorMessage``),
+    which cannot say the value: every placeholder becomes "nilai ini"."""
+    return re.sub(r"\"?\{[a-z_]+\}\"?", "nilai ini", template)
 
 
 def _fail(message: str) -> PydanticCustomError:
@@ -146,7 +155,10 @@ def _text(value: Any) -> str:
     return value
 
 
-Teks = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+TEXT_SCHEMA = {"type": "string", "pattern": "\\S", "maxLength": MAX_TEXT_CHARS,  # not only white space
+               "patternErrorMessage": msg.EMPTY_TEXT}
+
+Teks = Annotated[str, BeforeValidator(_text), WithJsonSchema(TEXT_SCHEMA)]
 """Plain text, not empty, that displays as typed; kept in NFC."""
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -160,13 +172,43 @@ def _slug(value: Any) -> str:
 
 
 Slug = Annotated[str, BeforeValidator(_slug),
-                 WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80})]
+                 WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80,
+                                 "patternErrorMessage": editor_message(msg.EXPECTED_SLUG)})]
 """An identifier that can be part of a URL: lower-case letters, digits and hyphens."""
 
 
-def _one_or_many_slugs(value: Any) -> Any:
+def _one_or_many(value: Any) -> Any:
     """One value written alone stands for a list of one; each element then gets its own message."""
     return [value] if isinstance(value, (str, int, float, bool)) else value
+
+
+class _OneOrMany:
+    """A list that may be written as its one value alone (``instansi: kpu`` for ``instansi: [kpu]``); the
+    JSON Schema accepts both shapes."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(_one_or_many, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler) -> dict:
+        array = handler(schema)
+        return {"anyOf": [dict(array["items"]), array]}
+
+
+class TextShorthand:
+    """A record that may be written as its one text field alone: ``- Rapat sepakat …`` stands for
+    ``- uraian: Rapat sepakat …``. The JSON Schema accepts both shapes."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def _expand(self, value: Any) -> Any:
+        return {self.key: value} if isinstance(value, str) else value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(self._expand, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler) -> dict:
+        return {"anyOf": [dict(TEXT_SCHEMA), handler(schema)]}
 
 
 # --- numbers ------------------------------------------------------------------------------------
@@ -204,7 +246,14 @@ def _count(value: Any) -> int:
     raise _fail(msg.EXPECTED_INT.format(found=describe(value)))
 
 
-Jumlah = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer", "minimum": 0})]
+# Text the count validator accepts: digits (leading zeros allowed), or Indonesian thousands dots ("131.606"),
+# up to MAX_COUNT either way.
+_COUNT_TEXT = (r"^(?:0*(?:[0-9]{1,9}|1000000000)|[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,2}|1\.000\.000\.000)$")
+Jumlah = Annotated[int, BeforeValidator(_count), WithJsonSchema({"anyOf": [
+    {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+    {"type": "string", "pattern": _COUNT_TEXT, "maxLength": 20,
+     "patternErrorMessage": editor_message(msg.EXPECTED_INT)},
+]})]
 """A count of people, TPS, cards: a whole number without thousands separators."""
 
 
@@ -218,7 +267,8 @@ def _number(value: Any) -> float:
     return float(value)
 
 
-Angka = Annotated[float, BeforeValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
+Angka = Annotated[float, BeforeValidator(_number),
+                  WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_NUMBER})]
 """A non-negative number such as travel hours (2.5)."""
 
 
@@ -244,7 +294,8 @@ def illustrative_flag(*fields: str):
             return tuple(value)
         raise _fail(msg.EXPECTED_ILLUSTRATIVE.format(found=describe(value), choices=", ".join(fields)))
 
-    schema = {"oneOf": [{"type": "boolean"}, {"type": "array", "items": {"enum": list(fields)}}]}
+    schema = {"anyOf": [{"type": "boolean"}, {"type": "array", "items": {"type": "string", "enum": list(fields)}}],
+              "examples": [True, list(fields[:2])]}
     return Annotated[bool | tuple[str, ...], BeforeValidator(check), WithJsonSchema(schema)]
 
 # --- dates and times ----------------------------------------------------------------------------
@@ -295,8 +346,10 @@ def _guess_date(text: str) -> dt.date | None:
         return None
 
 
-Tanggal = Annotated[dt.date, BeforeValidator(_date),
-                    WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})]
+Tanggal = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema(
+    {"type": "string", "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+     "patternErrorMessage": editor_message(msg.EXPECTED_DATE),
+     "examples": ["2020-12-09"]})]
 """A date written TTTT-BB-HH (2020-12-09)."""
 
 _TIME = re.compile(r"(?:pukul\s+)?([01]?[0-9]|2[0-3])[.:]([0-5][0-9])(?:\s*(WIB|WITA|WIT))?", re.IGNORECASE)
@@ -310,8 +363,10 @@ def _time(value: Any) -> str:
     raise _fail(msg.EXPECTED_TIME.format(found=describe(value)))
 
 
-Jam = Annotated[str, BeforeValidator(_time),
-                WithJsonSchema({"type": "string", "pattern": "^([01]?[0-9]|2[0-3])[.:][0-5][0-9]"})]
+Jam = Annotated[str, BeforeValidator(_time), WithJsonSchema(
+    {"type": "string", "examples": ["09.00", "13:30"],
+     "patternErrorMessage": editor_message(msg.EXPECTED_TIME),
+     "pattern": "^(?:[Pp][Uu][Kk][Uu][Ll]\\s+)?([01]?[0-9]|2[0-3])[.:][0-5][0-9](?:\\s*(?:[Ww][Ii][Bb]|[Ww][Ii][Tt][Aa]?))?$"})]
 """A time of day, "09.00" or "13:30", kept as "JJ.MM"."""
 
 # --- contacts and links -------------------------------------------------------------------------
@@ -343,36 +398,53 @@ def e164(text: str) -> str | None:
     return number if 9 <= len(number) - 1 <= 14 else None
 
 
-TeleponPribadi = Annotated[str, BeforeValidator(_text),
-                           WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9(][0-9 ().-]{5,22}$"})]
+# Personal numbers are restricted and kept as written: any text is accepted and their shape is a warning of
+# `bulletin validate`, so their schema has no pattern (a schema cannot warn).
+TeleponPribadi = Annotated[str, BeforeValidator(_text), WithJsonSchema({**TEXT_SCHEMA, "examples": ["0812 3456 7890"]})]
 """A personal phone number: restricted, so kept as written; its shape is a warning, not an error."""
 
-NIK = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": "^[0-9]{16}$"})]
+NIK = Annotated[str, BeforeValidator(_text), WithJsonSchema({**TEXT_SCHEMA, "examples": ["6204010101800001"]})]
 """A NIK, 16 digits in quotes: restricted, kept as written; its shape is checked as a warning."""
 
-NIP = Annotated[str, BeforeValidator(_text),
-                WithJsonSchema({"type": "string", "pattern": "^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$"})]
+NIP = Annotated[str, BeforeValidator(_text), WithJsonSchema({**TEXT_SCHEMA, "examples": ["19860926 201505 1 001"]})]
 """A NIP, 18 digits, often written "19860926 201505 1 001": restricted, kept as written."""
 
 Dasar = Annotated[str, BeforeValidator(_text),
-                  WithJsonSchema({"type": "string", "examples": ["UU 14/2008 Pasal 17 huruf c", "UU 27/2022"]})]
+                  WithJsonSchema({**TEXT_SCHEMA, "examples": ["UU 14/2008 Pasal 17 huruf c", "UU 27/2022"]})]
 """The legal basis of a restriction; the public edition shows only the citations found in it."""
 
-Telepon = Annotated[str, BeforeValidator(_phone),
-                    WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9(][0-9 ().-]{5,22}$"})]
+# _PHONE_CHARS and e164() as one pattern: with "+" or "62" in front, 9 to 14 digits; with "0", 8 to 13.
+_DIGITS = "(?:[^0-9]*[0-9])"
+_PHONE_PATTERN = (r"^(?=\+?[0-9(][0-9 ().-]{5,22}$)(?:\+" + _DIGITS + "{9,14}"
+                  r"|(?!\+)(?=[^0-9]*6[^0-9]*2)" + _DIGITS + "{9,14}"
+                  r"|(?!\+)(?=[^0-9]*0)" + _DIGITS + "{8,13})[^0-9]*$")
+Telepon = Annotated[str, BeforeValidator(_phone), WithJsonSchema(
+    {"type": "string", "pattern": _PHONE_PATTERN, "patternErrorMessage": editor_message(msg.EXPECTED_PHONE),
+     "examples": ["0525 21500", "+62 525 21500", "(0525) 21500"]})]
 """A phone number in quotes, with or without the country code; stored as E.164."""
 
+def _text_matching(pattern: re.Pattern, message: str, examples: list[str], **schema: Any) -> Any:
+    """Text that must match ``pattern`` whole, with ``message`` (given ``text``) when it does not; its JSON Schema
+    carries the same pattern."""
+
+    def check(value: Any) -> str:
+        text = _text(value)
+        if not pattern.fullmatch(text):
+            raise _fail(message.format(text=text))
+        return text
+
+    return Annotated[str, BeforeValidator(check), WithJsonSchema(
+        {"type": "string", **schema, "pattern": f"^{pattern.pattern}$", "patternErrorMessage": editor_message(message),
+         "examples": examples})]
+
+
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+Surel = _text_matching(_EMAIL, msg.EXPECTED_EMAIL, ["desk.pilkada@baritoselatankab.go.id"], format="email")
 
-
-def _email(value: Any) -> str:
-    text = _text(value)
-    if not _EMAIL.fullmatch(text):
-        raise _fail(msg.EXPECTED_EMAIL.format(text=text))
-    return text
-
-
-Surel = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+# A GitHub user ("@budi-santoso") or team ("@pemkab-barsel/penghubung-kpu"), as CODEOWNERS names them.
+_REVIEWER = re.compile(r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?")
+Pemeriksa = _text_matching(_REVIEWER, msg.EXPECTED_REVIEWER, ["@pemkab-barsel/penghubung-kpu", "@budi-santoso"])
+"""Who reviews an agency's changes: a GitHub user or team, written with its @ and in quotes."""
 
 _URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"'()\[\]{}`\\]*)?", re.IGNORECASE)
 
@@ -384,8 +456,10 @@ def _url(value: Any) -> str:
     return text
 
 
-Tautan = Annotated[str, BeforeValidator(_url),
-                   WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Tautan = Annotated[str, BeforeValidator(_url), WithJsonSchema(
+    {"type": "string", "format": "uri", "examples": ["https://baritoselatankab.go.id/"],
+     "patternErrorMessage": editor_message(msg.EXPECTED_URL),
+     "pattern": r"""^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>"'()\[\]{}`\\]*)?$"""})]
 
 # --- region codes -------------------------------------------------------------------------------
 
@@ -423,6 +497,8 @@ def _region_code(*levels: int):
         else f"^{_CODE_PATTERNS[levels[0]]}$"
     return Annotated[str, BeforeValidator(check),
                      WithJsonSchema({"type": "string", "pattern": json_pattern,
+                                     "patternErrorMessage": editor_message(msg.EXPECTED_CODE).replace(
+                                         "nilai ini (mis. nilai ini)", f"{shape} (mis. \"{example}\")"),
                                      "examples": [_CODE_SHAPES[level][1] for level in levels]})]
 
 
@@ -442,6 +518,20 @@ def _non_empty(value: list) -> list:
     return value
 
 
-NonEmpty = AfterValidator(_non_empty)
-OneOrMany = BeforeValidator(_one_or_many_slugs)
+class _NonEmpty:
+    """A list with at least one item; the JSON Schema says ``minItems: 1``."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(_non_empty, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler) -> dict:
+        result = handler(schema)
+        for shape in result.get("anyOf", [result]):  # with OneOrMany: the list shape
+            if shape.get("type") == "array":
+                shape["minItems"] = 1
+        return result
+
+
+NonEmpty = _NonEmpty()
+OneOrMany = _OneOrMany()
 Description = Field  # re-exported so that schema.py reads as a declaration

@@ -118,9 +118,9 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
         shown = display if path.is_file() else over_display  # where a problem of the file itself is said
         if path.suffix not in YAML_SUFFIXES:
             problems.add(Problem(shown, 1, 1, "", msg.BAD_FILE_NAME.format(name=path.name)))
-            records.mark_invalid(_kind_of(folder, path) or "unknown", path.stem)
+            records.mark_invalid(kind_of(folder, path) or "unknown", path.stem)
             continue
-        kind = _kind_of(folder, path)
+        kind = kind_of(folder, path)
         if kind is None:
             problems.add(Problem(shown, 1, 1, "", msg.UNKNOWN_FILE))
             records.mark_invalid("unknown", shown)
@@ -179,7 +179,8 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def _kind_of(folder: Path, path: Path) -> str | None:
+def kind_of(folder: Path, path: Path) -> str | None:
+    """Which kind of file (edisi, instansi, kecamatan, rapat) ``path`` is, by its place in the edition ``folder``."""
     parts = path.relative_to(folder).parts
     if len(parts) == 1 and path.stem == "edisi":
         return "edisi"

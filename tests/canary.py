@@ -204,6 +204,18 @@ def canary_kind(schema: dict) -> str | None:
         return "url"
     if pattern is None:
         return "text"
+    if pattern == "\\S":  # any text that is not only white space; restricted personal data says what by example
+        example = str((schema.get("examples") or [""])[0])
+        digits = re.sub(r"[^0-9]", "", example)
+        if re.fullmatch(r"[0-9]{16}", example):
+            return "nik"
+        if len(digits) == 18 and " " in example:
+            return "nip"
+        if example.startswith("08") and len(digits) >= 10:
+            return "phone"
+        return "text"
+    if pattern.startswith("^(?=\\+?[0-9("):  # an office phone number
+        return "phone"
     if pattern == "^[0-9]{16}$":
         return "nik"
     if "{8}" in pattern and "{6}" in pattern and "{3}" in pattern:

@@ -25,7 +25,7 @@ LAYERS = {
     4: ["model", "readiness", "directory", "series", "checks"],
     5: ["edition", "ledger", "opendata"],
     6: ["views", "guard"],
-    7: ["render", "export", "versions", "publish", "report", "jsonschema", "pdf", "split"],
+    7: ["render", "export", "versions", "publish", "report", "jsonschema", "pdf", "split", "scaffold", "codeowners", "cms"],
     8: ["pipeline"],
     9: ["mkdocs_plugin", "mkdocs_build", "site_build", "preview"],
     10: ["cli"],

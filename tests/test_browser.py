@@ -86,13 +86,13 @@ def is_redirect(html: Path) -> bool:
 
 def real_pages(root: Path) -> list[str]:
     """Every page of both site editions, from every election edition and the edition's root (its 404 page);
-    not the alias ``terbaru/`` nor the root redirect, which are redirect pages."""
+    not the alias ``terbaru/`` nor the root redirect, which are redirect pages, nor the web form (admin/)."""
     pages = []
     for edition in EDITIONS:
         for html in sorted((root / edition).rglob("*.html")):
             path = html.relative_to(root).as_posix()
-            if path.startswith(f"{edition}/{ALIAS}/") or is_redirect(html):
-                continue
+            if path.startswith(f"{edition}/{ALIAS}/") or is_redirect(html) or "/admin/" in path:
+                continue  # admin/: the web form, a third-party application tested in tests/test_cms.py
             pages.append(path[: -len("index.html")] if path.endswith("/index.html") else path)
     return pages
 
