@@ -34,6 +34,7 @@ from .schema import FILE_MODELS
 from .validate import FOLDERS, YAML_SUFFIXES, validate_file, validate_tree
 
 ID_SOURCES = ("jabatan", "topik", "rute", "uraian", "desa", "nama")  # what a generated id is made from
+EDITOR_LINE = "# yaml-language-server:"  # the line that tells an editor the file's schema
 TEXT_ITEM_FIELD = "uraian"  # a decision written as plain text is its uraian (TextShorthand in schema.Rapat)
 
 
@@ -256,7 +257,8 @@ class _Text:
     def _cut(self, first: int, last: int) -> None:
         """Drop lines ``first``…``last`` and the comment lines right above them (no blank line between): a
         comment that heads a restricted block describes it, and moves with it to the restricted file."""
-        while first > 0 and self.lines[first - 1].lstrip().startswith("#") and first - 1 not in self.drop:
+        while first > 0 and self.lines[first - 1].lstrip().startswith("#") and first - 1 not in self.drop \
+                and not self.lines[first - 1].startswith(EDITOR_LINE):  # the file's schema line stays
             first -= 1
         # (comments within the block go too: the restricted file is written from the data, so they open it)
         self.comments += [line.strip() + "\n" for line in self.lines[first:last + 1] if line.lstrip().startswith("#")]

@@ -410,8 +410,19 @@ risiko:
     akses: terbatas
     dasar: UU 14/2008 Pasal 17 huruf c
 """, encoding="utf-8")
+    schema_line = "# yaml-language-server: $schema=../../../schemas/instansi.schema.json\n"
+    kodim = public.with_name("kodim.yml")  # its restricted block comes first: the schema line stays above the rest
+    kodim.write_text(schema_line + """\
+pengamanan:
+  - kecamatan: "62.04.01"
+    lokasi: Jalur darat
+    satuan: Kodim
+    personel: 4
+    tugas: Patroli
+""" + POLRES_PUBLIK.replace("Polres", "Kodim"), encoding="utf-8")
     code, output = run("--project", tmp_path, "split", "--restricted", tmp_path / "terbatas")
     assert code == 0, output
+    assert kodim.read_text(encoding="utf-8") == schema_line + POLRES_PUBLIK.replace("Polres", "Kodim")
     # a list that moved as a whole (no risiko left in data/) is opened in the restricted file, and both trees pass
     code, output = run("--project", tmp_path, "validate", "--public-only", "--restricted", tmp_path / "terbatas")
     guard = [line for line in output.splitlines() if "bukan informasi terbatas" in line or "repositori ini publik" in line]
