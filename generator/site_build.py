@@ -294,16 +294,17 @@ class Builder:
                     runs.start(publication, unit, build_only, with_assets)
             waited = time.monotonic()
             done = runs.wait()
-        except BaseException:
+            stored = time.monotonic()
+            for unit, with_assets, output in done:
+                target.put_pages([(unit.pages[page.path], output.site_dir / page.dest,
+                                   {"dest": page.dest, "url": page.url, "search": page.search})
+                                  for page in output.pages])
+                if with_assets:
+                    target.put_assets(unit.context, output)
+                shutil.rmtree(output.site_dir, ignore_errors=True)
+        except BaseException:  # an error or an interruption, while MkDocs writes or while its pages are stored
             runs.stop()
             raise
-        stored = time.monotonic()
-        for unit, with_assets, output in done:
-            target.put_pages([(unit.pages[page.path], output.site_dir / page.dest,
-                               {"dest": page.dest, "url": page.url, "search": page.search}) for page in output.pages])
-            if with_assets:
-                target.put_assets(unit.context, output)
-            shutil.rmtree(output.site_dir, ignore_errors=True)
         self.timings.update({
             "mkdocs_runs_cpu": sum(output.cpu_seconds for _, _, output in done),
             "store": time.monotonic() - stored, "mkdocs": time.monotonic() - waited,
@@ -346,8 +347,8 @@ class _Runs:
         if self.executor is not None:
             self.executor.terminate()
             self.executor.join()
-        for _, _, folder, _ in self.pending:
-            shutil.rmtree(folder, ignore_errors=True)
+        # every run's folder, also one made just before the interruption and not yet in self.pending
+        shutil.rmtree(self.tmp, ignore_errors=True)
         self._close()
 
     def _close(self) -> None:
