@@ -89,11 +89,10 @@ class _Walker:
             self.note(RECORD_CATEGORY, getattr(record, "dasar", None) or "", record)
             return _REMOVED
         updates = {}
-        for name, field in cls.model_fields.items():
+        for name, access, kategori, may_hold in _field_plan(cls):
             current = getattr(record, name)
-            access, kategori = field_access(field)
             if access == "publik":
-                if _may_hold_restricted(field.annotation):
+                if may_hold:
                     updates[name] = self.value(current)
                 continue
             if current not in (None, [], ()):
@@ -101,6 +100,17 @@ class _Walker:
                 self.note(kategori, CATEGORIES[kategori].dasar, record)
             updates[name] = [] if isinstance(current, list) else None
         return record.model_copy(update=updates)
+
+
+@functools.cache
+def _field_plan(cls: type) -> tuple[tuple[str, str, str | None, bool], ...]:
+    """Per field of a model class, once: its name, access, category, and whether a public field's values can
+    hold something to remove (the filter walks every record of the country with it)."""
+    plan = []
+    for name, field in cls.model_fields.items():
+        access, kategori = field_access(field)
+        plan.append((name, access, kategori, access == "publik" and _may_hold_restricted(field.annotation)))
+    return tuple(plan)
 
 
 def _may_hold_restricted(annotation) -> bool:
