@@ -36,12 +36,8 @@ test: $(STAMP)
 
 # The lock is resolved for the Python and platform of CI and the deploy workflow (3.11, Linux x86_64),
 # whichever machine runs this, with the hash of every file of every pinned version.
-lock: $(STAMP)
-	$(BIN)/uv pip compile pyproject.toml --extra test --group install --group lock --generate-hashes \
-	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu $(UPGRADE_FLAGS) \
-	  --custom-compile-command "make lock" --quiet --output-file requirements.txt
-	npm install --package-lock-only --ignore-scripts --no-audit --no-fund --loglevel=error
-	@git --no-pager diff --stat -- requirements.txt package-lock.json
+lock:
+	@PYTHON=$(PYTHON) UPGRADE_FLAGS="$(UPGRADE_FLAGS)" scripts/lock
 
 hooks:
 	@scripts/install-hooks

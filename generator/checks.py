@@ -25,7 +25,7 @@ from .directory import Directory
 from .exemptions import citations
 from .load import Document
 from .problems import Problems, Severity
-from .readiness import LINMAS_PER_TPS, number
+from .thresholds import LINMAS_PER_TPS, ratio, shown, voter_cap
 from .regions import RegionTree
 from .schema import AsnDiusulkan, ClassifiedRecord, Kontak, Laporan
 from .series import REPORT_KINDS, Series, report_rows
@@ -288,18 +288,20 @@ class _Checker:
         if population and row.pemilih > population.value:
             self.error(document, loc + ("pemilih",), msg.VOTERS_OVER_POPULATION.format(
                 voters=row.pemilih, population=population.value, date=population.date.isoformat()))
-        cap = self.edisi.batas_pemilih_per_tps
-        if row.tps and row.pemilih / row.tps > cap:
+        cap = voter_cap(self.edisi.batas_pemilih_per_tps)
+        average = ratio(row.pemilih, row.tps)
+        if average is not None and not cap.met(average):
             self.error(document, loc + ("tps",), msg.VOTERS_PER_TPS.format(
-                average=number(row.pemilih / row.tps), limit=cap))
+                average=shown(average, (cap,)), limit=cap.text))
 
     def linmas_row(self, document: Document, loc: tuple, row, day: dt.date) -> None:
         """Linmas against the TPS that KPU reported by then: a warning, the status page says the rest."""
         tps = self.series.latest_on(row.kecamatan, "tps", day)
-        if tps and tps.value and row.linmas_siap < LINMAS_PER_TPS * tps.value:
+        per_tps = ratio(row.linmas_siap, tps.value if tps else None)
+        if per_tps is not None and not LINMAS_PER_TPS.met(per_tps):
             self.warn(document, loc + ("linmas_siap",), msg.LINMAS_PER_TPS.format(
-                linmas=row.linmas_siap, tps=tps.value, ratio=number(row.linmas_siap / tps.value),
-                minimum=LINMAS_PER_TPS))
+                linmas=row.linmas_siap, tps=tps.value, ratio=shown(per_tps, (LINMAS_PER_TPS,)),
+                minimum=LINMAS_PER_TPS.text))
 
     def camat_reports(self) -> None:
         for record in self.directory.sorted_kecamatan():

@@ -17,7 +17,7 @@ import click
 
 from . import report
 from .pipeline import check
-from .editions import EDITIONS
+from .editions import EDITIONS, INTERNAL
 from .problems import DataProblemsError
 from .project import Project
 
@@ -81,8 +81,9 @@ def validate(ctx: click.Context, fmt: str, strict: bool, public_only: bool) -> N
 @click.pass_context
 def render(ctx: click.Context, out_dir: Path, edition: str, edisi: str | None, strict: bool) -> None:
     """Tulis halaman Markdown hasil data ke folder, tanpa MkDocs."""
-    from .render import write_pages
     from .pipeline import render_project
+    from .publish import mark_internal
+    from .render import write_pages
 
     try:
         pages = render_project(_project(ctx), edition=edition, edisi=edisi, strict=strict)
@@ -93,6 +94,8 @@ def render(ctx: click.Context, out_dir: Path, edition: str, edisi: str | None, s
         click.echo(f"Edisi pemilihan \"{edisi}\" tidak ada.", err=True)
         ctx.exit(EXIT_USAGE)
     write_pages(pages, out_dir)
+    if edition == INTERNAL:
+        mark_internal(out_dir)
     click.echo(f"{len(pages)} halaman Markdown ditulis ke {out_dir}")
 
 
@@ -403,13 +406,23 @@ def pdf(ctx: click.Context, rapat: str, out_file: Path | None, edisi: str | None
 @click.argument("destination", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--target", type=click.Choice(EDITIONS), required=True,
               help="publik (GitHub Pages, web) atau internal (intranet).")
+@restricted_option
 @click.pass_context
 def publish(ctx: click.Context, source: Path, destination: Path, target: str) -> None:
-    """Salin situs hasil build ke tujuannya; edisi internal ditolak untuk tujuan publik."""
-    from .publish import PublishRefused, publish as publish_site
+    """Salin situs hasil build ke tujuannya; edisi internal ditolak untuk tujuan publik.
 
+    Untuk tujuan publik, folder ditolak bila memuat tanda apa pun dari edisi internal (berkas penanda, halaman
+    noindex, robots.txt yang menolak perayap, tanda TERBATAS) atau, bila pohon data terbatas tersedia, nilai
+    apa pun darinya."""
+    from .publish import PublishRefused, RestrictedValues, publish as publish_site
+
+    project = _project(ctx)
+    restricted = None
+    if target == "publik" and project.restricted_dir is not None:
+        restricted = RestrictedValues.of(project.restricted_dir, project.data_dir)
+        click.echo(f"Diperiksa juga terhadap pohon data terbatas {project.restricted_dir}.", err=True)
     try:
-        out = publish_site(source, destination, target)
+        out = publish_site(source, destination, target, restricted)
     except PublishRefused as exc:
         click.echo(f"Ditolak: {exc}", err=True)
         ctx.exit(EXIT_USAGE)

@@ -46,6 +46,20 @@ INDEX_HTML = """<!doctype html>
 """
 
 
+STAND_IN_HTML = """<!doctype html>
+<html lang="id">
+<head>
+  <meta charset="utf-8">
+  <meta name="robots" content="noindex">
+  <title>Formulir data Desk Pilkada</title>
+</head>
+<body>
+  <p>Formulir belum terpasang: jalankan scripts/node-deps lalu bangun ulang situs.</p>
+</body>
+</html>
+"""
+
+
 def _resolve(node: dict, defs: dict) -> dict:
     while "$ref" in node:
         node = {**defs[node["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
@@ -164,7 +178,5 @@ def admin_files(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] |
         files[f"{ADMIN}/index.html"] = INDEX_HTML
         files.update(cms_scripts())
     else:
-        files[f"{ADMIN}/index.html"] = ("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>Formulir data"
-                                        "</title><p>Formulir belum terpasang: jalankan scripts/node-deps lalu bangun "
-                                        "ulang situs.</p></html>\n")
+        files[f"{ADMIN}/index.html"] = STAND_IN_HTML
     return files

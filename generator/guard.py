@@ -9,17 +9,24 @@ content there.
 * A value of the restricted tree that is not restricted (a public field, a public record) belongs in ``data/``:
   the public edition would never show it.
 
+* In a public repository, a comment of a data file holds no personal number either: a mobile phone number, or a
+  16-digit (NIK) or 18-digit (NIP) number, is an error at its line, as the value would be. YAML comments are not
+  data, but git keeps them just the same. Office numbers (fixed lines, with their area code) may be written.
+
 The places come from ``edition.restricted_places``, the same classification the public edition is filtered by.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import messages as msg
 from .edition import restricted_places
-from .problems import Problems, display_path
-from .validate import EditionRecords, Record
+from .load import comments, read_text
+from .problems import Problem, Problems, display_path
+from .types import is_mobile
+from .validate import YAML_SUFFIXES, EditionRecords, Record
 
 KINDS = ("instansi", "kecamatan", "rapat")
 PLACEMENT_KEYS = ("id", "tanggal", "setelah")  # how a restricted value is placed: not content of its own
@@ -59,3 +66,45 @@ def check_record(record: Record, problems: Problems, public_repository: bool, re
         if any(place[:len(loc)] == loc for place in covered):
             continue  # a list or mapping the restricted file opens only to hold restricted values
         problems.add(document.problem(loc, msg.RESTRICTED_ONLY_PUBLIC.format(public=document.display)))
+
+
+_NUMBER_IN_TEXT = re.compile(r"\+?[0-9][0-9 .()\-]{6,}[0-9]")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _may_comment_a_number(text: str) -> bool:
+    """Whether any line has a digit after a "#": only such files are read for their comments (one pass)."""
+    for line in text.splitlines():
+        start = line.find("#")
+        if start >= 0 and _DIGIT.search(line, start):
+            return True
+    return False
+
+
+def guard_comments(data_dir: Path, problems: Problems, restricted_dir: Path | None, root: Path | None = None) -> None:
+    """Personal numbers in the comments of the files of ``data_dir`` (a public repository's data)."""
+    shown = display_path(restricted_dir, root) if restricted_dir else "repositori terbatas"
+    for path in sorted(Path(data_dir).rglob("*")) if Path(data_dir).is_dir() else []:
+        if path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
+            continue
+        display = display_path(path, root)
+        text, _ = read_text(path, display)  # a file that cannot be read is reported by validation
+        if text is None or not _may_comment_a_number(text):
+            continue
+        for line, column, comment in comments(text):
+            for match in _NUMBER_IN_TEXT.finditer(comment):
+                kind = personal_number_kind(match.group(0))
+                if kind:
+                    offset = column + 1 + match.start()  # after the "#"
+                    problems.add(Problem(display, line, offset, "", msg.COMMENT_HOLDS_PERSONAL.format(
+                        what=msg.COMMENT_HOLDS_PERSONAL_WHAT[kind], text=match.group(0).strip(), restricted=shown)))
+
+
+def personal_number_kind(text: str) -> str | None:
+    """"nik", "nip" or "telepon" for a number shaped like one (a mobile phone number); None for anything else."""
+    digits = re.sub(r"[^0-9]", "", text)
+    if len(digits) == 16:
+        return "nik"
+    if len(digits) == 18:
+        return "nip"
+    return "telepon" if is_mobile(text) else None

@@ -209,6 +209,36 @@ def load_document(path: Path, display: str | None = None) -> tuple[Document | No
     return Document(path, display, data, builder.value_marks, builder.key_marks), []
 
 
+_COMMENT_START = re.compile(r"(?:^|(?<=[ \t]))#")
+
+
+def comments(text: str) -> list[tuple[int, int, str]]:
+    """The comments of a YAML text: (line, column, text after the "#"), 1-based. A "#" inside a quoted value or a
+    block of text is not one: what the scanner reads as values is left out. Past a syntax error, every "#" at
+    the start of a line or after a space counts (a broken file is read warily)."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    scanned_to = len(text.splitlines()) + 1  # the first line the scanner did not reach
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            start, end = token.start_mark, token.end_mark
+            for line in range(start.line, end.line + 1):
+                covered.setdefault(line, []).append((start.column if line == start.line else 0,
+                                                     end.column if line == end.line else 1 << 30))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        scanned_to = mark.line if mark else 0
+    found = []
+    for index, line in enumerate(text.splitlines()):
+        if "#" not in line:
+            continue
+        spans = covered.get(index, []) if index < scanned_to else []
+        for match in _COMMENT_START.finditer(line):
+            if not any(begin <= match.start() < end for begin, end in spans):
+                found.append((index + 1, match.start() + 1, line[match.end():]))
+                break
+    return found
+
+
 def _place(text: str, position: int) -> tuple[int, int]:
     before = text[:position]
     return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1

@@ -97,6 +97,8 @@ EMPTY_LIST = "daftar tidak boleh kosong"
 EXPECTED_PHONE = ("nomor telepon tidak dikenali: \"{text}\"; tulis dalam tanda kutip dengan kode negara, "
                   "mis. \"+62 525 21500\" atau \"0525 21500\"")
 EXPECTED_PHONE_QUOTES = "nomor telepon harus ditulis dalam tanda kutip, mis. \"+62 525 21500\""
+PHONE_NOT_VALID = ("nomor telepon \"{text}\" tidak ada: kode wilayah atau panjang nomornya tidak sesuai dengan "
+                   "penomoran telepon; periksa kembali, mis. \"(0525) 21500\" atau \"0812 3456 7890\"")
 EXPECTED_EMAIL = "alamat surel tidak valid: \"{text}\""
 EXPECTED_URL = "alamat tautan harus diawali http:// atau https://, ditemukan \"{text}\""
 EXPECTED_REVIEWER = ("pemeriksa ditulis sebagai pengguna atau tim GitHub diawali @ dalam tanda kutip, "
@@ -196,6 +198,15 @@ RESTRICTED_ALONE_NOT_RESTRICTED = ("rapat yang hanya ada di pohon terbatas harus
                                    "dan dasar:, atau pindahkan berkas ini ke data/")
 PUBLIC_HOLDS_RESTRICTED = ("{what} ada di data publik, padahal repositori ini publik: riwayat git menyimpannya "
                            "selamanya. Pindahkan ke pohon terbatas ({restricted}), mis. dengan `bulletin split`")
+COMMENT_HOLDS_PERSONAL = ("komentar memuat {what} (\"{text}\"), padahal repositori ini publik: riwayat git "
+                          "menyimpannya selamanya, komentar juga. Hapus dari komentar; data pribadi ditulis di pohon "
+                          "terbatas ({restricted}). Nomor kantor di komentar: tulis nomor telepon tetap dengan kode "
+                          "wilayah, mis. \"(0525) 21500\"")
+COMMENT_HOLDS_PERSONAL_WHAT = {
+    "telepon": "nomor telepon seluler (nomor pribadi)",
+    "nik": "angka berbentuk NIK (16 angka)",
+    "nip": "angka berbentuk NIP (18 angka)",
+}
 PUBLIC_HOLDS_RESTRICTED_WHAT = {
     "bidang": "bidang terbatas",
     "ditandai": "catatan bertanda akses: terbatas",

@@ -30,6 +30,7 @@ from . import report
 from .editions import EDITIONS, INTERNAL, PUBLIK
 from .pipeline import Publication, check, publications
 from .project import Project
+from .publish import mark_internal
 from .render import TEMPLATES
 from .versions import ALIAS
 
@@ -169,6 +170,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
+        if self.direct and config.extra.get("bulletin_edition") == INTERNAL:
+            mark_internal(Path(config.site_dir))  # `bulletin build` marks its own builds when it puts them together
         if self.job.publication is None:
             return
         path = os.path.join(config.site_dir, "search", "search_index.json")
@@ -187,6 +190,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
 
     def on_serve(self, server, config, builder):
-        server.watch(str(self.data_dir))
-        server.watch(str(TEMPLATES))
+        root = Path(config.config_file_path).parent
+        restricted = Project(root, self.data_dir).restricted_dir
+        for folder in (self.data_dir, restricted, TEMPLATES):
+            if folder is not None and folder.is_dir():
+                server.watch(str(folder))
         return server

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .schema import (AsnDiusulkan, Desa, Edisi, JalurLogistik, KerawananTps, Kontak, Pengamanan, Pimpinan,
                      PotensiGangguan, Sumber)
@@ -86,6 +87,15 @@ class Figure:
         return f"{self.sources} instansi" if self.source is None and self.value is not None else None
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A derived figure (Linmas per TPS, a share in percent) and the text it is written as: a text that falls on
+    the same side of every threshold the figure is judged by (``generator.thresholds``)."""
+
+    value: float
+    text: str
+
+
 @dataclass
 class Percentage:
     """A share shown as a progress bar: part of whole, with the text that says it."""
@@ -98,6 +108,7 @@ class Percentage:
     illustrative: bool = False
     dasar: str | None = None
     key: str = ""  # the figure the bar shows the progress of, e.g. "ektp_rekam"
+    shown: str = ""  # the percentage as written (without "%"), agreeing with the status beside it
 
     @property
     def percent(self) -> float:
@@ -164,6 +175,17 @@ class RiskView:
         return self.tingkat == "tinggi" and self.status != "teratasi"
 
 
+class Step(NamedTuple):
+    """One step of an action item: its decision, or a progress entry of a later meeting."""
+
+    rapat_slug: str
+    tanggal: dt.date
+    order: int  # the meeting's place among the edition's meetings, oldest first
+    status: str
+    tanggal_selesai: dt.date | None
+    catatan: str | None
+
+
 @dataclass
 class ActionItemView:
     id: str
@@ -178,7 +200,7 @@ class ActionItemView:
     catatan: str | None
     overdue: bool = False
     days_overdue: int = 0
-    history: list[tuple[str, dt.date, str, str | None]] = field(default_factory=list)  # (rapat slug, date, status, catatan)
+    history: list[Step] = field(default_factory=list)  # every step up to the state this view shows
     dasar: str | None = None
 
     @property
@@ -206,8 +228,8 @@ class KecamatanView:
     figures: dict[str, Figure]
     bars: list[Percentage]
     ektp_share: Percentage | None  # e-KTP recorded of wajib KTP, the share the readiness rule reads
-    linmas_per_tps: float | None
-    pemilih_per_tps: float | None
+    linmas_per_tps: Shown | None
+    pemilih_per_tps: Shown | None
     camat_report: CamatReportView | None
     camat_reports: list["ReportSummary"]
     camat_agenda: list[tuple["MeetingRef", "AgendaView"]]
@@ -381,8 +403,8 @@ class RegionRow:
     penduduk: int | None
     pemilih: int | None
     tps: int | None
-    linmas_per_tps: float | None
-    ektp_share: float | None  # percent
+    linmas_per_tps: Shown | None
+    ektp_share: Shown | None  # percent
     readiness: ReadinessSummary
     decided_by: str | None  # a kecamatan: the rule and data that decided its status
     risiko_tinggi: int  # open high risks
@@ -509,7 +531,7 @@ class PageHeader:
     edisi: Edisi
     illustrative: bool
     figure_keys: tuple[str, ...]
-    linmas_minimum: int
+    linmas_minimum: str
 
 
 @dataclass
@@ -532,7 +554,7 @@ class SiteModel:
     readiness_rules: list[RuleSpec]
     totals: dict[str, Figure]
     figure_keys: list[str]  # the order figures are shown in
-    linmas_minimum: int  # Linmas per TPS the law asks for
+    linmas_minimum: str  # Linmas per TPS the law asks for, as written
     kontak_camat: list[KecamatanView]  # camat offices the contact page lists (the rest are on region pages)
     illustrative: bool  # any figure in this edition is illustrative
     moved: dict[str, str]  # page path of an earlier release → where it is now

@@ -21,7 +21,7 @@ from .editions import EDITIONS, INTERNAL
 from .export import export
 from .cms import admin_files, github_backend
 from .jsonschema import served_schemas
-from .guard import guard
+from .guard import guard, guard_comments
 from .load import read_text
 from .memo import Memo
 from .model import SiteModel
@@ -79,8 +79,11 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
     editions, problems = validate_tree(project.data_dir, project.root, watch.seconds, remembered, restricted)
     if remembered:
         remembered.commit()
+    public = project.public_repository or public_only
     with watch.stage("check"):
-        guard(editions, problems, project.public_repository or public_only, restricted, project.root)
+        guard(editions, problems, public, restricted, project.root)
+        if public:
+            guard_comments(project.data_dir, problems, restricted, project.root)
     check_content(project, problems)
     regions = region_tree()
     with watch.stage("check"):

@@ -21,7 +21,8 @@ from .mkdocs_plugin import ERROR_PAGE, Job
 from .pipeline import Publication, check, publications
 from .project import Project
 from .render import TEMPLATES
-from .site_build import Builder, Store, assemble_unit, locked, new_build_folder, remove_stale, switch
+from .site_build import (Builder, Store, assemble_unit, locked, locked_site, new_build_folder, remove_stale,
+                         switch)
 
 POLLING_INTERVAL = 0.2  # seconds between looks at the watched files
 
@@ -63,7 +64,7 @@ class Preview:
                 sys.stderr.write(report.as_text(checked.problems) + "\n")
             self.last_good = next(publications(checked, (self.edition,), self.edisi, finished=True, memo=memo))
             self.versions = checked.versions
-        with locked(self.builder.cache):
+        with locked(self.builder.cache), locked_site(self.site):
             remove_stale(self.site)
             plan = self.builder.build([self.last_good], self.versions)
             build = new_build_folder(self.site)
@@ -72,11 +73,12 @@ class Preview:
 
     def show_error(self, text: str) -> None:
         """A one-page site that lists the problems, for data that was never valid."""
-        remove_stale(self.site)
-        build = new_build_folder(self.site)
-        run_job(self.project.config_file, build, Job(None, problems=[], error_page=ERROR_PAGE.format(problems=text)),
-                strict=False)
-        switch(self.site, build)
+        with locked_site(self.site):
+            remove_stale(self.site)
+            build = new_build_folder(self.site)
+            run_job(self.project.config_file, build,
+                    Job(None, problems=[], error_page=ERROR_PAGE.format(problems=text)), strict=False)
+            switch(self.site, build)
 
     def not_found(self, code: int) -> bytes | None:
         page = self.site / "404.html"
@@ -101,4 +103,5 @@ def serve(project: Project, host: str, port: int, edition: str, edisi: str | Non
             sys.stderr.write("Pratinjau dihentikan.\n")
         finally:
             server.shutdown()
-            remove_stale(preview.site)
+            with locked_site(preview.site):
+                remove_stale(preview.site)

@@ -35,11 +35,21 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-@functools.lru_cache(maxsize=32)
-def read_settings(config_file: Path, stamp: float) -> Settings:
+def read_settings(config_file: Path) -> Settings:
+    """The project's declarations in mkdocs.yml as the file is now (read at each call: it is small, and a time of
+    change can stay the same across two quick edits)."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except (OSError, yaml.YAMLError):
+        text = config_file.read_text(encoding="utf-8")
+    except OSError:
+        return Settings()
+    return _settings(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _settings(text: str) -> Settings:
+    try:
+        config = yaml.load(text, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError:
         return Settings()
     repo_url = config.get("repo_url") if isinstance(config, dict) else None
     found = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?", repo_url or "")
@@ -60,8 +70,7 @@ class Project:
 
     @property
     def settings(self) -> Settings:
-        path = self.config_file
-        return read_settings(path, path.stat().st_mtime if path.is_file() else 0.0)
+        return read_settings(self.config_file)
 
     @property
     def restricted_dir(self) -> Path | None:

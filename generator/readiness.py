@@ -1,15 +1,17 @@
 """Readiness status of a kecamatan: a few plain rules, each telling what it demands and what the data says.
 
 The rules run in order; the status is the most severe level any rule gives, and the first rule that gives
-it is the one shown as having decided. Thresholds are named here, once.
+it is the one shown as having decided. Each rule decides on the exact figure and writes it so that the number a
+reader sees agrees with the verdict (``generator.thresholds``, where every threshold is named with its source).
 """
 
 from __future__ import annotations
 
-from .model import Figure, Percentage, ReadinessStatus, ReadinessSummary, RiskView, RuleResult, RuleSpec
+from fractions import Fraction
 
-LINMAS_PER_TPS = 2  # UU 7/2017 Pasal 351 ayat 4
-EKTP_RECORDED_TARGET = 0.95  # share of wajib KTP with e-KTP recorded
+from .model import Figure, Percentage, ReadinessStatus, ReadinessSummary, RiskView, RuleResult, RuleSpec, Shown
+from .thresholds import (COMPLETE_PERCENT, EKTP_RECORDED_PERCENT, LINMAS_PER_TPS, Threshold, number, percent,
+                         ratio, shown, voter_cap)
 
 LEVELS = ["belum-siap", "belum-lengkap", "perhatian", "siap"]  # most severe first
 LABELS = {
@@ -19,19 +21,28 @@ LABELS = {
     "belum-siap": "Belum siap",
 }
 
+REPORTS_RULE = "Laporan Disdukcapil, KPU, Satpol PP dan camat tersedia"
+LINMAS_RULE = f"Linmas paling sedikit {LINMAS_PER_TPS.text} per TPS ({LINMAS_PER_TPS.source})"
+EKTP_RULE = f"Perekaman e-KTP paling sedikit {EKTP_RECORDED_PERCENT.text}% wajib KTP"
+ASN_RULE = "Usulan ASN untuk sekretariat Panwascam sudah diserahkan"
+BLANK_SPOT_RULE = "Tidak ada desa tanpa sinyal komunikasi (blank spot)"
+RISK_RULE = "Tidak ada risiko tingkat tinggi yang belum teratasi"
 
-def rule_specs(voter_cap: int) -> list[RuleSpec]:
+
+def voters_rule(cap: Threshold) -> str:
+    return f"Rata-rata pemilih per TPS paling banyak {cap.text}"
+
+
+def rule_specs(voter_limit: int) -> list[RuleSpec]:
     """The rules as the index page explains them, in the order they run."""
     return [
-        RuleSpec("Laporan Disdukcapil, KPU, Satpol PP dan camat tersedia", "bila belum", LABELS["belum-lengkap"]),
-        RuleSpec(f"Linmas paling sedikit {LINMAS_PER_TPS} per TPS (UU 7/2017 Pasal 351 ayat 4)", "bila kurang",
-                 LABELS["belum-siap"]),
-        RuleSpec(f"Rata-rata pemilih per TPS tidak melebihi batas {voter_cap}", "bila melebihi", LABELS["belum-siap"]),
-        RuleSpec("Usulan ASN untuk sekretariat Panwascam sudah diserahkan", "bila belum", LABELS["belum-siap"]),
-        RuleSpec(f"Perekaman e-KTP paling sedikit {number(EKTP_RECORDED_TARGET * 100, 0)}% wajib KTP", "bila kurang",
-                 LABELS["perhatian"]),
-        RuleSpec("Tidak ada desa tanpa sinyal komunikasi (blank spot)", "bila ada", LABELS["perhatian"]),
-        RuleSpec("Tidak ada risiko tingkat tinggi yang belum teratasi", "bila ada", LABELS["perhatian"]),
+        RuleSpec(REPORTS_RULE, "bila belum", LABELS["belum-lengkap"]),
+        RuleSpec(LINMAS_RULE, "bila kurang", LABELS["belum-siap"]),
+        RuleSpec(voters_rule(voter_cap(voter_limit)), "bila melebihi", LABELS["belum-siap"]),
+        RuleSpec(ASN_RULE, "bila belum", LABELS["belum-siap"]),
+        RuleSpec(EKTP_RULE, "bila kurang", LABELS["perhatian"]),
+        RuleSpec(BLANK_SPOT_RULE, "bila ada", LABELS["perhatian"]),
+        RuleSpec(RISK_RULE, "bila ada", LABELS["perhatian"]),
     ]
 
 
@@ -42,14 +53,27 @@ def summary(levels: list[str], bars: list[Percentage]) -> ReadinessSummary:
     return ReadinessSummary(level, LABELS[level], counts, len(levels), bars)
 
 
-def number(value: float, decimals: int = 1) -> str:
-    """Indonesian number format: 1.234,5."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+def measure(value: Fraction | None, *thresholds: Threshold, decimals: int = 1) -> Shown | None:
+    """A derived figure (a ratio or a share) with the text that shows it beside the verdict of ``thresholds``."""
+    if value is None:
+        return None
+    return Shown(float(value), shown(value, thresholds, decimals))
+
+
+def linmas_per_tps(linmas: int | None, tps: int | None) -> Shown | None:
+    return measure(ratio(linmas, tps), LINMAS_PER_TPS)
+
+
+def voters_per_tps(voters: int | None, tps: int | None, limit: int) -> Shown | None:
+    return measure(ratio(voters, tps), voter_cap(limit))
+
+
+def ektp_recorded(recorded: int | None, wajib: int | None) -> Shown | None:
+    return measure(percent(recorded, wajib), EKTP_RECORDED_PERCENT, COMPLETE_PERCENT)
 
 
 def kecamatan_readiness(figures: dict[str, Figure], asn_diserahkan: bool | None, blank_spots: int,
-                        risks: list[RiskView], voter_cap: int) -> ReadinessStatus:
+                        risks: list[RiskView], voter_limit: int) -> ReadinessStatus:
     rules: list[RuleResult] = []
 
     missing = [f.label for key, f in figures.items() if key in ("penduduk", "pemilih", "linmas_siap")
@@ -57,50 +81,42 @@ def kecamatan_readiness(figures: dict[str, Figure], asn_diserahkan: bool | None,
     if asn_diserahkan is None:
         missing.append("laporan camat")
     rules.append(RuleResult(
-        "Laporan Disdukcapil, KPU, Satpol PP dan camat tersedia",
-        "belum-lengkap" if missing else "siap",
+        REPORTS_RULE, "belum-lengkap" if missing else "siap",
         "belum ada: " + ", ".join(missing) if missing else "semua laporan tersedia"))
 
     linmas, tps = figures["linmas_siap"].value, figures["tps"].value
-    if linmas is not None and tps:
-        ratio = linmas / tps
+    per_tps = ratio(linmas, tps)
+    if per_tps is not None:
         rules.append(RuleResult(
-            f"Linmas paling sedikit {LINMAS_PER_TPS} per TPS (UU 7/2017 Pasal 351 ayat 4)",
-            "siap" if ratio >= LINMAS_PER_TPS else "belum-siap",
-            f"{number(ratio)} Linmas per TPS ({linmas} Linmas, {tps} TPS)"))
+            LINMAS_RULE, "siap" if LINMAS_PER_TPS.met(per_tps) else "belum-siap",
+            f"{shown(per_tps, (LINMAS_PER_TPS,))} Linmas per TPS ({linmas} Linmas, {tps} TPS)"))
 
-    voters = figures["pemilih"].value
-    if voters is not None and tps:
-        average = voters / tps
+    cap = voter_cap(voter_limit)
+    average = ratio(figures["pemilih"].value, tps)
+    if average is not None:
         rules.append(RuleResult(
-            f"Rata-rata pemilih per TPS paling banyak {voter_cap}",
-            "siap" if average <= voter_cap else "belum-siap",
-            f"{number(average)} pemilih per TPS"))
+            voters_rule(cap), "siap" if cap.met(average) else "belum-siap",
+            f"{shown(average, (cap,))} pemilih per TPS"))
 
     if asn_diserahkan is not None:
         rules.append(RuleResult(
-            "Usulan ASN untuk sekretariat Panwascam sudah diserahkan",
-            "siap" if asn_diserahkan else "belum-siap",
+            ASN_RULE, "siap" if asn_diserahkan else "belum-siap",
             "sudah diserahkan" if asn_diserahkan else "belum diserahkan"))
 
-    recorded, wajib = figures["ektp_rekam"].value, figures["wajib_ktp"].value
-    if recorded is not None and wajib:
-        share = recorded / wajib
+    share = percent(figures["ektp_rekam"].value, figures["wajib_ktp"].value)
+    if share is not None:
         rules.append(RuleResult(
-            f"Perekaman e-KTP paling sedikit {number(EKTP_RECORDED_TARGET * 100, 0)}% wajib KTP",
-            "siap" if share >= EKTP_RECORDED_TARGET else "perhatian",
-            f"{number(share * 100)}% terekam"))
+            EKTP_RULE, "siap" if EKTP_RECORDED_PERCENT.met(share) else "perhatian",
+            f"{shown(share, (EKTP_RECORDED_PERCENT, COMPLETE_PERCENT))}% terekam"))
 
     if asn_diserahkan is not None:
         rules.append(RuleResult(
-            "Tidak ada desa tanpa sinyal komunikasi (blank spot)",
-            "siap" if blank_spots == 0 else "perhatian",
+            BLANK_SPOT_RULE, "siap" if blank_spots == 0 else "perhatian",
             "tidak ada blank spot" if blank_spots == 0 else f"{blank_spots} desa tanpa sinyal"))
 
     high = [r for r in risks if r.tingkat == "tinggi" and r.status != "teratasi"]
     rules.append(RuleResult(
-        "Tidak ada risiko tingkat tinggi yang belum teratasi",
-        "perhatian" if high else "siap",
+        RISK_RULE, "perhatian" if high else "siap",
         f"{len(high)} risiko tinggi belum teratasi" if high else "tidak ada"))
 
     return decide(rules)
@@ -114,3 +130,4 @@ def decide(rules: list[RuleResult]) -> ReadinessStatus:
 
 def overall_level(levels: list[str]) -> str:
     return min(levels, key=LEVELS.index) if levels else "belum-lengkap"
+

@@ -8,8 +8,8 @@ markup is trusted. Templates lay out ready values: counting, sorting and rules l
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
+import json
 import os
 import pickle
 import posixpath
@@ -17,14 +17,16 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import DictLoader, Environment, FileSystemBytecodeCache, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import fingerprint
 from .exemptions import CATEGORIES
 from .memo import Memo
 from .model import SiteModel
-from .types import e164
-from .readiness import LABELS as LEVEL_LABELS, number
+from .types import e164, national
+from .readiness import LABELS as LEVEL_LABELS
+from .thresholds import number
 
 TEMPLATES = Path(__file__).parent / "templates"
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -168,38 +170,55 @@ def trend(figure) -> Markup:
 
 
 def tel(number: str) -> Markup:
-    """An office phone as written, linked in its E.164 form."""
-    return Markup(f'<a href="tel:{escape(e164(number) or "")}">{escape(number)}</a>')
+    """An office phone in the national format ("(0525) 21500"), linked in its E.164 form ("tel:+6252521500");
+    as written and without a link where it is not a known number (validation refuses those)."""
+    linked = e164(number)
+    if linked is None:
+        return Markup(escape(number))
+    return Markup(f'<a href="tel:{escape(linked)}">{escape(national(number))}</a>')
 
 
-@functools.cache
-def environment() -> Environment:
-    """The templates, compiled once per process (and kept compiled between runs, as Python keeps .pyc files,
-    in the user's cache folder: compiling them takes longer than rendering a regency's pages)."""
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      bytecode_cache=_bytecode_cache())
-    env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell, block=block,
-                       badge=status_badge, progress=progress, tel=tel, title=title, trend=trend, code_block=code_block)
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, KATEGORI=CATEGORIES)
+def template_sources() -> dict[str, str]:
+    """The templates as they are now, read anew at each call (``bulletin serve`` shows an edited one at once)."""
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(TEMPLATES.glob("*.j2"))}
+
+
+def templates_digest(sources: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(sources, sort_keys=True).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+_ENVIRONMENTS: dict[str, Environment] = {}
+
+
+def environment(sources: dict[str, str] | None = None) -> Environment:
+    """An environment of exactly these template sources (default: as they are now), compiled once per process and
+    version of the templates. The sources are held in memory, so what is rendered is what was hashed."""
+    sources = template_sources() if sources is None else sources
+    digest = templates_digest(sources)
+    env = _ENVIRONMENTS.get(digest)
+    if env is None:
+        env = Environment(loader=DictLoader(sources), autoescape=True, undefined=StrictUndefined,
+                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                          bytecode_cache=_bytecode_cache())
+        env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell,
+                           block=block, badge=status_badge, progress=progress, tel=tel, title=title, trend=trend,
+                           code_block=code_block)
+        env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, KATEGORI=CATEGORIES)
+        if len(_ENVIRONMENTS) >= 4:  # a preview whose templates are being edited: keep the latest few
+            _ENVIRONMENTS.pop(next(iter(_ENVIRONMENTS)))
+        _ENVIRONMENTS[digest] = env
     return env
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Jinja's cache of compiled templates, by template and source checksum; none where it cannot be written."""
+    """Jinja's cache of compiled templates, by template name and source checksum (a changed source is compiled
+    anew); none where it cannot be written."""
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bulletin" / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
     return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
-
-
-def prepare() -> None:
-    """Compile every template now: processes forked afterwards share them."""
-    env = environment()
-    for name in env.list_templates():
-        env.get_template(name)
 
 
 # --- pages --------------------------------------------------------------------------------------
@@ -277,7 +296,9 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
 
     With a ``memo``, a page whose view and header are as in an earlier run is taken from it, not rendered.
     """
-    env = environment()
+    sources = template_sources()
+    env = environment(sources)
+    code = _code_key(templates_digest(sources)) if memo is not None else ""
     header = model.header
     pages, regions, search, links = {}, {}, {}, {}
     for spec in page_specs(model):
@@ -291,7 +312,7 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
             return f"{relative}#{anchor}" if anchor else relative
 
         header_only = spec.template in HEADER_ONLY
-        key = _memo_key(spec, header) if memo is not None and header_only else None
+        key = _memo_key(code, spec, header) if memo is not None and header_only else None
         remembered = memo.get(key) if key else None
         if remembered is not None:
             text, linked = pickle.loads(remembered)
@@ -310,22 +331,19 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
     return RenderedSite(pages, navigation(model), regions, search, redirects(model), links)
 
 
-def _memo_key(spec: PageSpec, header) -> str:
-    """The hash of all a page's text is made from: the templates, its path, its view and the header.
+def _code_key(templates: str) -> str:
+    """The code a page's text is made by: the templates as they are now, and the generator's code (its filters
+    and the model classes whose properties the templates read) with what it runs on."""
+    return hashlib.sha256(f"{fingerprint.code()}\0{templates}".encode()).hexdigest()
+
+
+def _memo_key(code: str, spec: PageSpec, header) -> str:
+    """The hash of all a page's text is made from: the code, its path, its view and the header.
 
     Views are dataclasses and pydantic models, whose ``repr`` lists every field in a fixed order (a pickle
     would not do: pydantic pickles a set, whose order changes from one process to the next)."""
-    digest = hashlib.sha256(templates_digest().encode())
+    digest = hashlib.sha256(code.encode())
     digest.update(repr((spec.path, spec.template, spec.context, header)).encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
-
-
-@functools.cache
-def templates_digest() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(TEMPLATES.glob("*")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    digest.update(Path(__file__).read_bytes())  # the filters templates use
     return digest.hexdigest()
 
 

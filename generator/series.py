@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import NamedTuple
 
 from .directory import Directory
@@ -33,6 +33,15 @@ FIGURES = {  # key → (label, report kind)
     "tps": ("TPS", "pemilih"),
     "linmas_siap": ("Linmas siap", "linmas"),
 }
+
+
+class TotalOn(NamedTuple):
+    """A total as it stood on a day."""
+
+    value: int | None
+    date: dt.date | None  # of the latest report it is made of
+    label: str
+    source: AgencyRef | None  # the one agency whose reports make it, if there is one
 
 
 class Point(NamedTuple):
@@ -126,6 +135,39 @@ class Series:
         return Figure(key, label + last.label_suffix, last.value, last.date, self.agencies.get(last.agency),
                       previous=before.value if before else None, previous_date=before.date if before else None,
                       illustrative=last.illustrative, history=[(p.date, p.value) for p in points], dasar=last.dasar)
+
+    def totals_on(self, codes: list[str], key: str, days: list[dt.date]) -> dict[dt.date, TotalOn]:
+        """The sum over ``codes`` as it stood on each of ``days``, from the reports dated on or before it (what
+        was known then): its value, the date of its latest report, its label and its source. One pass over the
+        reports, whatever the number of days."""
+        label, _ = FIGURES[key]
+        events = sorted((p.date, code, p) for code in codes for p in self.points.get((code, key), []))
+        current: dict[str, Point] = {}
+        suffixes: Counter[str] = Counter()
+        agencies: Counter[str] = Counter()
+        running, latest, out = 0, None, {}
+        pending = sorted(set(days))
+        index = 0
+        for day in pending:
+            while index < len(events) and events[index][0] <= day:
+                when, code, point = events[index]
+                if code in current:
+                    old = current[code]
+                    running -= old.value
+                    suffixes[old.label_suffix] -= 1
+                    agencies[old.agency] -= 1
+                current[code] = point
+                running += point.value
+                suffixes[point.label_suffix] += 1
+                agencies[point.agency] += 1
+                latest = when
+                index += 1
+            shown = [suffix for suffix, count in suffixes.items() if count]
+            sources = [agency for agency, count in agencies.items() if count]
+            out[day] = TotalOn(running if current else None, latest,
+                               label + (shown[0] if len(shown) == 1 else ""),
+                               self.agencies.get(sources[0]) if len(sources) == 1 else None)
+        return out
 
     def total(self, codes: list[str], key: str) -> Figure:
         """The sum over ``codes`` as of each date any of them reported, with the latest and the one before."""

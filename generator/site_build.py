@@ -28,7 +28,6 @@ import gzip
 import hashlib
 import html
 import importlib
-import importlib.metadata
 import json
 import math
 import multiprocessing.pool
@@ -42,24 +41,23 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import __version__, processes
+from . import fingerprint, processes
 from .editions import INTERNAL
 from .mkdocs_build import SEARCH_INDEX, BuildFailed, JobOutput, run_job
 from .mkdocs_plugin import Job
 from .output import Output
 from .pipeline import Publication
 from .project import Project
-from .publish import write_marker
+from .publish import mark_internal
 from .versions import ICON, redirect_page, write_version_index
 
 __all__ = ["BuildFailed", "Builder", "SitePlan", "build_site"]
 
 VERSIONS_FOLDER = "-versi"  # .site-versi/ beside site/
+LOCK = ".kunci"  # the lock file of a cache, a part folder or a site's builds
 PARTS_MANIFEST = "bagian.json"
 MIN_CHUNK = 250  # pages per MkDocs run at least: each run costs about half a second before its first page
 MAX_CHUNK = 1_500  # and at most: MkDocs holds every page of a run in memory until the run ends
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
-ADAPTER = [Path(__file__).with_name(name) for name in ("mkdocs_plugin.py", "mkdocs_build.py", "site_build.py")]
 
 
 # --- the plan: what the site is made of, page by page --------------------------------------------------
@@ -93,16 +91,13 @@ class SitePlan:
 
 
 def site_context(project: Project) -> str:
-    """The hash of what surrounds every page: configuration, theme, content, generator and library versions."""
-    digest = hashlib.sha256(__version__.encode())
-    for package in PACKAGES:
-        digest.update(f"{package}={importlib.metadata.version(package)}".encode())
-    for path in ADAPTER + [project.config_file]:
-        digest.update(path.read_bytes())
+    """The hash of what surrounds every page: configuration, theme, hand-written content, and the code that
+    builds it (the generator, MkDocs, Material and everything else installed: ``generator.fingerprint``)."""
+    digest = hashlib.sha256(fingerprint.code().encode())
+    digest.update(project.config_file.read_bytes() + b"\0")
     for folder in (project.theme_dir, project.content_dir):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file():
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+        files = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
+        digest.update(fingerprint.digest_files(files, folder).encode())
     return digest.hexdigest()
 
 
@@ -380,9 +375,7 @@ def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str
         if unit.edition in editions:
             assemble_unit(unit, stores, out / unit.edition / unit.edisi, plan.base_url)
     for edition in editions:
-        write_version_index(out / edition, plan.versions, plan.base_url)
-        if edition == INTERNAL:
-            write_marker(out / edition)
+        write_version_index(out / edition, plan.versions, plan.base_url, internal=edition == INTERNAL)
 
 
 def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: str | None) -> None:
@@ -414,9 +407,10 @@ def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: 
         out.write(path, text)
     for old, new in unit.redirects.items():
         icon = os.path.relpath(ICON, os.path.dirname(_dest(old)) or ".").replace(os.sep, "/")
-        out.write(_dest(old), redirect_page(_relative_url(_dest(old), new), "halaman barunya", icon))
+        out.write(_dest(old), redirect_page(_relative_url(_dest(old), new), "halaman barunya", icon,
+                                            internal=unit.edition == INTERNAL))
     if unit.edition == INTERNAL:
-        write_marker(out_dir)
+        mark_internal(out_dir)
 
 
 def sitemap_xml(urls: list[str], site_url: str | None) -> str:
@@ -474,11 +468,13 @@ def switch(site: Path, build: Path) -> None:
 
 
 def stale_builds(site: Path) -> list[Path]:
-    """Builds that are not the current one: the one before it, or one left by a build that was killed."""
+    """Builds that are not the current one: the one before it, or one left by a build that was killed.
+    (Call it holding ``locked_site``: another build's folder is never stale while that build runs.)"""
     current = site.resolve() if site.is_symlink() else None
     folder = versions_folder(site)
     site.with_name(f".{site.name}.baru").unlink(missing_ok=True)
-    return [path for path in (folder.iterdir() if folder.is_dir() else []) if path.resolve() != current]
+    return [path for path in (folder.iterdir() if folder.is_dir() else [])
+            if path.is_dir() and not path.is_symlink() and path.resolve() != current]
 
 
 def remove_stale(site: Path) -> None:
@@ -500,12 +496,24 @@ def removing_stale(site: Path):
 
 
 @contextlib.contextmanager
-def locked(cache: Store):
-    """One build at a time uses a cache."""
-    cache.root.mkdir(parents=True, exist_ok=True)
-    with open(cache.root / ".kunci", "w") as handle:
+def locked_folder(folder: Path):
+    """One process at a time changes ``folder``: a lock on the file ``.kunci`` in it, held until the block ends
+    (the kernel lets it go if the process dies)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
+
+
+def locked(cache: Store):
+    """One build at a time uses a cache (or a part folder): its pages, assets and what it remembers."""
+    return locked_folder(cache.root)
+
+
+def locked_site(site: Path):
+    """One build, assembly or preview at a time lists, adds, switches or removes the builds of ``site``.
+    Taken after the cache's lock where both are held."""
+    return locked_folder(versions_folder(site))
 
 
 def build_site(project: Project, publications: Iterable[Publication], versions: list[tuple[str, str]],
@@ -517,7 +525,7 @@ def build_site(project: Project, publications: Iterable[Publication], versions: 
     site.parent.mkdir(parents=True, exist_ok=True)
     cache = Store(cache_dir or project.cache_dir)
     builder = Builder(project, cache, workers or os.cpu_count() or 1, strict, base_url, executor=executor)
-    with locked(cache):
+    with locked(cache), locked_site(site):
         with removing_stale(site):
             plan = builder.build(publications, versions)
             started = time.monotonic()
@@ -564,9 +572,12 @@ def build_part(project: Project, publications: Iterable[Publication], versions: 
     """The pages of ``regions`` (province codes, and "umum") of every publication, into the part folder ``out``."""
     part = Store(out)
     builder = Builder(project, part, workers or os.cpu_count() or 1, strict, base_url, executor=executor)
-    plan = builder.build(publications, versions, regions=regions)
-    _write_atomic(part.root / PARTS_MANIFEST, json.dumps({"wilayah": sorted(regions), "digest": plan.digest(),
-                                                          "plan": asdict(plan)}, ensure_ascii=False))
+    with locked(part):
+        plan = builder.build(publications, versions, regions=regions)
+        if any(unit.edition == INTERNAL for unit in plan.units):
+            mark_internal(part.root)
+        _write_atomic(part.root / PARTS_MANIFEST, json.dumps({"wilayah": sorted(regions), "digest": plan.digest(),
+                                                              "plan": asdict(plan)}, ensure_ascii=False))
     return builder
 
 
@@ -586,12 +597,13 @@ def assemble_parts(parts: list[Path], site_dir: Path, editions: tuple[str, ...] 
     plan = SitePlan([tuple(v) for v in raw["versions"]], raw["base_url"], [UnitPlan(**u) for u in raw["units"]])
     site = Path(site_dir).absolute()
     site.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(site)
-    build = new_build_folder(site)
-    try:
-        assemble(plan, [Store(folder) for folder in parts], build, editions)
-        switch(site, build)
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        raise
+    with locked_site(site):
+        remove_stale(site)
+        build = new_build_folder(site)
+        try:
+            assemble(plan, [Store(folder) for folder in parts], build, editions)
+            switch(site, build)
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
     return plan

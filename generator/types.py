@@ -14,6 +14,7 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
+import phonenumbers
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -375,27 +376,61 @@ _PHONE_CHARS = re.compile(r"\+?[0-9(][0-9 ().-]{5,22}")
 
 
 def _phone(value: Any) -> str:
-    """A phone number as written, once it is known to make an E.164 number (see ``e164``)."""
+    """A phone number as written, once it is known to be a real number (``phone_number``)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise _fail(msg.EXPECTED_PHONE_QUOTES)
     text = _text(value)
-    if not _PHONE_CHARS.fullmatch(text) or e164(text) is None:
+    if not _PHONE_CHARS.fullmatch(text):
         raise _fail(msg.EXPECTED_PHONE.format(text=text))
+    if phone_number(text) is None:
+        raise _fail(msg.PHONE_NOT_VALID.format(text=text) if _parsed(text) is not None
+                    else msg.EXPECTED_PHONE.format(text=text))
     return text
 
 
-def e164(text: str) -> str | None:
-    """The E.164 form of a phone number written the Indonesian way: "(0525) 21500" → "+6252521500"."""
-    digits = re.sub(r"[^0-9]", "", text)
-    if text.startswith("+"):
-        number = "+" + digits
+def _parsed(text: str) -> phonenumbers.PhoneNumber | None:
+    """The number as written the Indonesian ways: "+62 (0)525 21500", "0062 525 21500" (00, the international
+    prefix), "62 525 21500" (the country code without +), "(0525) 21500", "0525-21500", "0812 3456 7890"."""
+    digits = re.sub(r"[^0-9+]", "", text)
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
     elif digits.startswith("62"):
-        number = "+" + digits
-    elif digits.startswith("0"):
-        number = "+62" + digits[1:]
-    else:
+        digits = "+" + digits
+    elif not digits.startswith(("+", "0")):
+        return None  # a national number begins with 0
+    try:
+        return phonenumbers.parse(digits, "ID")
+    except phonenumbers.NumberParseException:
         return None
-    return number if 9 <= len(number) - 1 <= 14 else None
+
+
+def phone_number(text: str) -> phonenumbers.PhoneNumber | None:
+    """A real phone number (phonenumbers' numbering plans: its country, area code and length exist), or None."""
+    number = _parsed(text)
+    return number if number is not None and phonenumbers.is_valid_number(number) else None
+
+
+def e164(text: str) -> str | None:
+    """The E.164 form of a phone number, for ``tel:`` links and data: "(0525) 21500" → "+6252521500"."""
+    number = phone_number(text)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None
+
+
+def national(text: str) -> str | None:
+    """A phone number as Indonesians write it: "(0525) 21500", "0812-3456-7890" (a number abroad: "+1 202…")."""
+    number = phone_number(text)
+    if number is None:
+        return None
+    if number.country_code == 62:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def is_mobile(text: str) -> bool:
+    """Whether a written number is a mobile one (a personal number, unless an office says otherwise)."""
+    number = phone_number(text)
+    return number is not None and phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
 # Personal numbers are restricted and kept as written: any text is accepted and their shape is a warning of
@@ -413,7 +448,8 @@ Dasar = Annotated[str, BeforeValidator(_text),
                   WithJsonSchema({**TEXT_SCHEMA, "examples": ["UU 14/2008 Pasal 17 huruf c", "UU 27/2022"]})]
 """The legal basis of a restriction; the public edition shows only the citations found in it."""
 
-# _PHONE_CHARS and e164() as one pattern: with "+" or "62" in front, 9 to 14 digits; with "0", 8 to 13.
+# The shape of _PHONE_CHARS, as one pattern: with "+" or "62" in front, 9 to 14 digits; with "0", 8 to 13. Whether
+# the number exists (its area code, its length) only `bulletin validate` can say, with phonenumbers.
 _DIGITS = "(?:[^0-9]*[0-9])"
 _PHONE_PATTERN = (r"^(?=\+?[0-9(][0-9 ().-]{5,22}$)(?:\+" + _DIGITS + "{9,14}"
                   r"|(?!\+)(?=[^0-9]*6[^0-9]*2)" + _DIGITS + "{9,14}"
@@ -421,7 +457,8 @@ _PHONE_PATTERN = (r"^(?=\+?[0-9(][0-9 ().-]{5,22}$)(?:\+" + _DIGITS + "{9,14}"
 Telepon = Annotated[str, BeforeValidator(_phone), WithJsonSchema(
     {"type": "string", "pattern": _PHONE_PATTERN, "patternErrorMessage": editor_message(msg.EXPECTED_PHONE),
      "examples": ["0525 21500", "+62 525 21500", "(0525) 21500"]})]
-"""A phone number in quotes, with or without the country code; stored as E.164."""
+"""A phone number in quotes, with or without the country code; kept as written, shown in the national format and
+linked in E.164 (``national``, ``e164``)."""
 
 def _text_matching(pattern: re.Pattern, message: str, examples: list[str], **schema: Any) -> Any:
     """Text that must match ``pattern`` whole, with ``message`` (given ``text``) when it does not; its JSON Schema

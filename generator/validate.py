@@ -8,9 +8,7 @@ with the line and column of the offending key or value and a message from ``gene
 from __future__ import annotations
 
 import difflib
-import functools
 import hashlib
-import importlib.metadata
 import pickle
 import time
 import typing
@@ -20,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import messages as msg
+from . import fingerprint, messages as msg
 from .load import Document, load_document
 from .memo import Memo
 from .merge import overlay
@@ -134,15 +132,7 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
             problems.add(Problem(over_display, 1, 1, "", msg.RESTRICTED_FILE_ALONE.format(public=display)))
             records.mark_invalid(kind, slug)
             continue
-        key = _memo_key(path, display, over) if memo is not None else None
-        remembered = memo.get(key) if key else None
-        if remembered is not None:
-            record = pickle.loads(remembered)
-        else:
-            record = validate_file(path, display, FILE_MODELS[kind], problems, slug, seconds,
-                                   over, over_display)
-            if record is not None and key:
-                memo.put(key, pickle.dumps(record, protocol=5))
+        record = _validated(path, display, FILE_MODELS[kind], problems, slug, seconds, over, over_display, memo)
         if record is None:
             records.mark_invalid(kind, slug)
             continue
@@ -160,22 +150,36 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
     return records
 
 
-def _memo_key(path: Path, display: str, restricted: Path | None = None) -> str:
-    """A file as it is now (its name, size and time of change, and those of its restricted counterpart) and the
-    code that reads and checks it."""
-    parts = [_code_digest(), display]
+def _validated(path: Path, display: str, model: type[M], problems: Problems, slug: str,
+               seconds: dict[str, float] | None, over: Path | None, over_display: str | None,
+               memo: Memo | None) -> Record[M] | None:
+    """``validate_file``, through the memo when there is one: the record (None for an invalid file) and every
+    problem of the file, remembered together by the contents of both files and the code that checks them."""
+    if memo is None:
+        return validate_file(path, display, model, problems, slug, seconds, over, over_display)
+    key = _memo_key(path, display, over, over_display, slug, model)
+    remembered = memo.get(key)
+    if remembered is not None:
+        record, found = pickle.loads(remembered)
+    else:
+        found = Problems()
+        record = validate_file(path, display, model, found, slug, seconds, over, over_display)
+        memo.put(key, pickle.dumps((record, found), protocol=5))
+    problems.extend(found.items)  # in the order they were found, as without the memo
+    return record
+
+
+def _memo_key(path: Path, display: str, restricted: Path | None, restricted_display: str | None, slug: str,
+              model: type) -> str:
+    """Everything a file's record and problems are made from: the bytes of the file and of its restricted
+    counterpart, where they are and the names they are shown by, its kind and slug, and the code
+    (``generator.fingerprint``)."""
+    digest = hashlib.sha256(fingerprint.code().encode())
+    for part in (str(path), display, str(restricted or ""), restricted_display or "", slug, model.__name__):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     for file in (path, restricted):
-        if file is not None and file.is_file():
-            stat = file.stat()
-            parts += [str(file), str(stat.st_size), str(stat.st_mtime_ns)]
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-@functools.cache
-def _code_digest() -> str:
-    digest = hashlib.sha256(importlib.metadata.version("pydantic").encode())
-    for name in ("load", "types", "schema", "validate", "messages", "exemptions"):
-        digest.update(Path(__file__).with_name(f"{name}.py").read_bytes())
+        contents = file.read_bytes() if file is not None and file.is_file() else None
+        digest.update(b"-\0" if contents is None else hashlib.sha256(contents).digest())
     return digest.hexdigest()
 
 

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 from .output import Output
+from .publish import NOINDEX, mark_internal
 
 ALIAS = "terbaru"
 
@@ -27,8 +28,7 @@ REDIRECT = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>Mengalihkan ke {title}</title>
-<meta name="robots" content="noindex">
-<link rel="icon" href="{icon}">
+{robots}<link rel="icon" href="{icon}">
 <link rel="canonical" href="{url}">
 <meta http-equiv="refresh" content="0; url={url}">
 </head>
@@ -45,7 +45,7 @@ NOT_FOUND = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Halaman tidak ditemukan · Buletin Desk Pilkada</title>
-<link rel="icon" href="{home}{icon}">
+{robots}<link rel="icon" href="{home}{icon}">
 <style>body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem;
 line-height: 1.5; color: #1a1a1a; }} a {{ color: #283593; }}</style>
 </head>
@@ -69,26 +69,36 @@ def versions_json(versions: list[tuple[str, str]]) -> str:
 ICON = "assets/images/favicon.png"  # Material's, in every version
 
 
-def redirect_page(url: str, title: str, icon: str) -> str:
+def robots_meta(internal: bool) -> str:
+    """What a page of ours tells crawlers: the internal edition's pages, not to index them; the public edition's
+    say nothing (a ``noindex`` there would mark it as internal: generator.publish)."""
+    return NOINDEX + "\n" if internal else ""
+
+
+def redirect_page(url: str, title: str, icon: str, internal: bool = False) -> str:
     """A page that sends the reader on to ``url`` at once. ``icon``: the address of the edition's icon from this
     page; without an icon link the browser asks the server for ``/favicon.ico``, which is not there."""
     return REDIRECT.format(url=html.escape(url, quote=True), title=html.escape(title),
-                           icon=html.escape(icon, quote=True))
+                           icon=html.escape(icon, quote=True), robots=robots_meta(internal))
 
 
-def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: str | None = None) -> None:
-    """versions.json, the root redirect, a root 404 page and the alias folder of one site edition (``root``).
+def write_version_index(root: Path, versions: list[tuple[str, str]], base_url: str | None = None,
+                        internal: bool = False) -> None:
+    """versions.json, the root redirect, a root 404 page and the alias folder of one site edition (``root``);
+    for the internal edition, its marks (generator.publish).
 
     The 404 page is served at any missing address, so its link is absolute when the site's address is known.
     """
     newest, title = versions[0]
     out = Output(root)
     out.write("versions.json", versions_json(versions))
-    out.write("index.html", redirect_page(f"{ALIAS}/", title, f"{ALIAS}/{ICON}"))
+    out.write("index.html", redirect_page(f"{ALIAS}/", title, f"{ALIAS}/{ICON}", internal))
     home = html.escape(base_url.rstrip("/") + "/" if base_url else "/", quote=True)
-    out.write("404.html", NOT_FOUND.format(title=html.escape(title), home=home,
+    out.write("404.html", NOT_FOUND.format(title=html.escape(title), home=home, robots=robots_meta(internal),
                                            icon=html.escape(f"{newest}/{ICON}", quote=True)))
     alias = root / ALIAS
     if alias.is_symlink() or alias.exists():
         alias.unlink()
     alias.symlink_to(newest)  # mike's default alias: one link, whatever the size of the edition
+    if internal:
+        mark_internal(root)

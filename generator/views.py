@@ -8,20 +8,21 @@ which, thresholds, labels, sort orders, which page lists what.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 
 from .directory import Directory, stem
 from .exemptions import CATEGORIES, format_citations
-from .ledger import CLOSED, OPEN, Ledger, status_on
+from .ledger import CLOSED, Ledger
 from .model import (ActionItemView, AgencyRef, BlankSpotView, CamatReportView, Crumb, DecisionView, Figure,
                     FigureChange, InstansiView, KecamatanView, MeetingChanges, MeetingRef, Percentage, RapatView,
                     RegionRow, RegionView, ReportSummary, RiskView, SiteModel, WithheldNote)
 from .opendata import open_data
-from .readiness import LABELS, LINMAS_PER_TPS, kecamatan_readiness, rule_specs, summary
+from .readiness import (LABELS, ektp_recorded, kecamatan_readiness, linmas_per_tps, rule_specs, summary,
+                        voters_per_tps)
+from .thresholds import COMPLETE_PERCENT, EKTP_RECORDED_PERCENT, LINMAS_PER_TPS, percent, shown
 from .regions import RegionTree
 from .schema import Instansi, Laporan
-from .series import FIGURES, REPORT_KINDS, Series, basis
+from .series import FIGURES, REPORT_KINDS, Series, TotalOn, basis
 from .validate import EditionRecords, Record
 
 AGENCY_ORDER = ["sekretariat", "kpu", "bawaslu", "polri", "tni", "kejaksaan", "kesbangpol", "disdukcapil",
@@ -65,8 +66,7 @@ class _Views:
         meetings = self.meetings()
         dates = [m.tanggal for m in meetings] + self.series.dates()
         as_of = self.edisi.tanggal_data or (max(dates) if dates else self.edisi.pemungutan_suara.rencana)
-        self.ledger.mark_overdue(as_of)
-        actions = sorted(self.ledger.items, key=lambda a: (not a.overdue, not a.open, a.batas_waktu, a.id))
+        actions = sorted(self.ledger.current(as_of), key=lambda a: (not a.overdue, not a.open, a.batas_waktu, a.id))
         risks = self.risks()
         risks_of: dict[str, list[RiskView]] = defaultdict(list)
         for risk in risks:
@@ -78,9 +78,6 @@ class _Views:
         self.security(kecamatan, instansi)
         area, pages = self.region_pages(kecamatan, instansi, risks)
         totals = area.totals
-        for index, meeting in enumerate(meetings):
-            meeting.changes = self.meeting_changes(meeting, meetings[index + 1] if index + 1 < len(meetings) else None,
-                                                   actions, totals)
         planned, held = self.edisi.pemungutan_suara.rencana, self.edisi.pemungutan_suara.pelaksanaan
         voting = held or planned
         return SiteModel(
@@ -88,7 +85,7 @@ class _Views:
             postponed_from=planned if held and held != planned else None,
             area=area, regions=pages, kecamatan=kecamatan, instansi=instansi, rapat=meetings, action_items=actions,
             risks=risks, readiness=area.readiness, readiness_rules=rule_specs(self.edisi.batas_pemilih_per_tps),
-            totals=totals, figure_keys=list(FIGURES), linmas_minimum=LINMAS_PER_TPS,
+            totals=totals, figure_keys=list(FIGURES), linmas_minimum=LINMAS_PER_TPS.text,
             kontak_camat=kecamatan if area.row_kind == "kecamatan" else [], illustrative=self.series.illustrative,
             moved=self.moved(kecamatan))
 
@@ -103,35 +100,48 @@ class _Views:
     # --- meetings -----------------------------------------------------------------------------
 
     def meetings(self) -> list[RapatView]:
+        """Each meeting page as the record of its day: action items, overdue items and figures as they stood at
+        that meeting, from what was recorded at or before it (``Ledger.as_of``, ``Series.totals_on``)."""
         agencies = self.directory.agencies
-        views = []
+        codes = [record.data.kode for record in self.directory.sorted_kecamatan()]
+        days = [entries.record.data.tanggal for entries in self.ledger.meetings]
+        totals = {key: self.series.totals_on(codes, key, days) for key in FIGURES}
+        views, previous = [], None
         for entries in self.ledger.meetings:
             record, data = entries.record, entries.record.data
-            views.append(RapatView(
+            figures = {key: totals[key][data.tanggal] for key in FIGURES}
+            new_items = [self.ledger.as_of(item, entries) for item in entries.new_items]
+            meeting = RapatView(
                 slug=record.slug, judul=data.judul, tanggal=data.tanggal, waktu=data.waktu, tempat=data.tempat,
                 pimpinan=data.pimpinan, peserta=[agencies[s] for s in data.peserta if s in agencies],
                 ringkasan=data.ringkasan, agenda=entries.agenda,
-                keputusan=[DecisionView(k.uraian, basis(k)) for k in data.keputusan], tindak_lanjut=entries.new_items,
+                keputusan=[DecisionView(k.uraian, basis(k)) for k in data.keputusan], tindak_lanjut=new_items,
                 perkembangan=entries.progress, catatan_data=data.catatan_data, sumber=list(data.sumber),
-                dasar=basis(data), notulen_internal=data.notulen_internal))
+                dasar=basis(data), notulen_internal=data.notulen_internal,
+                changes=self.meeting_changes(entries, new_items, figures, previous))
+            views.append(meeting)
+            previous = (meeting, figures)
         views.reverse()  # newest first
         return views
 
-    def meeting_changes(self, meeting: RapatView, previous: RapatView | None,
-                        actions: list[ActionItemView], totals: dict[str, Figure]) -> MeetingChanges:
-        closed = [p.item for p in meeting.perkembangan if p.status in CLOSED and p.previous_status not in CLOSED]
-        overdue = sorted((a for a in actions if a.rapat_tanggal < meeting.tanggal and a.batas_waktu < meeting.tanggal
-                          and status_on(a, meeting.tanggal) in OPEN), key=lambda a: (a.batas_waktu, a.id))
-        figures = []
-        for figure in totals.values():
-            after = _value_on(figure.history, meeting.tanggal)
-            before = _value_on(figure.history, previous.tanggal) if previous else None
-            if after is not None and (before is None or before[1] != after[1]):
-                figures.append(FigureChange(figure.label, before[1] if before else None, before[0] if before else None,
-                                            after[1], after[0], figure.source))
+    def meeting_changes(self, entries, new_items: list[ActionItemView], figures: dict[str, TotalOn],
+                        previous: tuple[RapatView, dict[str, TotalOn]] | None) -> MeetingChanges:
+        """What changed since the previous meeting, as known at the end of this one."""
+        closed = [p.item for p in entries.progress if p.status in CLOSED and p.previous_status not in CLOSED]
+        earlier = (self.ledger.as_of(item, entries) for item in self.ledger.items
+                   if item.history[0].order < entries.order)
+        overdue = sorted((item for item in earlier if item.overdue), key=lambda a: (a.batas_waktu, a.id))
+        changed = []
+        for key, after in figures.items():
+            before = previous[1][key] if previous else None
+            if after.value is not None and (before is None or before.value is None or before.value != after.value):
+                known = before is not None and before.value is not None
+                changed.append(FigureChange(after.label, before.value if known else None,
+                                            before.date if known else None, after.value, after.date, after.source))
+        meeting = previous[0] if previous else None
         return MeetingChanges(
-            previous=MeetingRef(previous.slug, previous.judul, previous.tanggal) if previous else None,
-            new_items=list(meeting.tindak_lanjut), closed_items=closed, overdue_items=overdue, figures=figures)
+            previous=MeetingRef(meeting.slug, meeting.judul, meeting.tanggal) if meeting else None,
+            new_items=list(new_items), closed_items=closed, overdue_items=overdue, figures=changed)
 
     # --- risks --------------------------------------------------------------------------------
 
@@ -173,8 +183,8 @@ class _Views:
             jumlah_desa=sum(1 for d in data.desa if d.jenis == "desa"),
             jumlah_kelurahan=sum(1 for d in data.desa if d.jenis == "kelurahan"),
             figures=figures, bars=bars, ektp_share=next((b for b in bars if b.key == "ektp_rekam"), None),
-            linmas_per_tps=_ratio(figures["linmas_siap"].value, tps),
-            pemilih_per_tps=_ratio(figures["pemilih"].value, tps),
+            linmas_per_tps=linmas_per_tps(figures["linmas_siap"].value, tps),
+            pemilih_per_tps=voters_per_tps(figures["pemilih"].value, tps, self.edisi.batas_pemilih_per_tps),
             camat_report=report, camat_reports=self.camat_summaries(record), camat_agenda=[], camat_action_items=[],
             risks=own_risks, readiness=readiness,
             search_text=(f"Kecamatan {data.nama}, {self.regions.name(kabupaten) or kabupaten}, {province} "
@@ -360,7 +370,7 @@ class _Views:
         return RegionRow(
             view.kode, view.nama, view.page, 1, view.jumlah_desa + view.jumlah_kelurahan,
             view.figures["penduduk"].value, view.figures["pemilih"].value, view.figures["tps"].value,
-            view.linmas_per_tps, view.ektp_share.percent if view.ektp_share else None,
+            view.linmas_per_tps, ektp_recorded(view.figures["ektp_rekam"].value, view.figures["wajib_ktp"].value),
             summary([view.readiness.level], []),
             f"{decided.rule}: {decided.detail}" if decided else "semua aturan kesiapan terpenuhi",
             len(high.get(view.kode, ())))
@@ -371,8 +381,8 @@ class _Views:
             code, self.regions.name(code) or code, self.directory.region_page(code), len(members),
             sum(k.jumlah_desa + k.jumlah_kelurahan for k in members),
             totals["penduduk"].value, totals["pemilih"].value, totals["tps"].value,
-            _ratio(totals["linmas_siap"].value, totals["tps"].value),
-            _share(totals["ektp_rekam"].value, totals["wajib_ktp"].value),
+            linmas_per_tps(totals["linmas_siap"].value, totals["tps"].value),
+            ektp_recorded(totals["ektp_rekam"].value, totals["wajib_ktp"].value),
             summary([k.readiness.level for k in members], []), None,
             len(set().union(*(high.get(k.kode, set()) for k in members))))
 
@@ -398,41 +408,41 @@ class _Views:
 
 
 def attach_withheld(model: SiteModel, withheld, directory: Directory) -> None:
-    """Put each note of what was withheld on the pages it belonged to (category and basis, never the value)."""
+    """Put each note of what was withheld on the pages it belonged to (category and basis, never the value).
+
+    A page cites the legal bases of what was withheld from it only: a meeting page names nothing withheld from a
+    later meeting. The edition's own list (the page of exempted information) cites them all."""
     kecamatan = {k.slug: k for k in model.kecamatan}
     by_code = {k.kode: k for k in model.kecamatan}
     instansi = {i.slug: i for i in model.instansi}
     rapat = {r.slug: r for r in model.rapat}
-    bases: dict[str, set[str]] = defaultdict(set)  # one note per category, with every citation it had
-    for item in withheld:
-        bases[item.kategori].update(item.dasar)
-    notes = {kategori: WithheldNote(CATEGORIES[kategori].nama, format_citations(bases[kategori]) or
-                                    "UU 14/2008 Pasal 17") for kategori in bases}
-    security = sorted({notes[item.kategori] for item in withheld if item.kategori in SECURITY_FIELDS},
-                      key=lambda n: (n.nama, n.dasar))
-    pages: dict[int, tuple[object, set[WithheldNote]]] = {}
+    pages: dict[int, tuple[object, dict[str, set[str]]]] = {}
 
-    def add(page, note: WithheldNote) -> None:
+    def add(page, item) -> None:
         if page is not None:
-            pages.setdefault(id(page), (page, set()))[1].add(note)
+            bases = pages.setdefault(id(page), (page, defaultdict(set)))[1]
+            bases[item.kategori].update(item.dasar)
 
     for item in withheld:
-        note = notes[item.kategori]
-        add(model, note)
+        add(model, item)
         if item.source_kind == "instansi":
-            add(instansi.get(item.source_slug), note)
+            add(instansi.get(item.source_slug), item)
         elif item.source_kind == "kecamatan":
-            add(kecamatan.get(item.source_slug), note)
+            add(kecamatan.get(item.source_slug), item)
         elif item.source_kind == "rapat":
-            add(rapat.get(item.source_slug), note)
+            add(rapat.get(item.source_slug), item)
         for code in item.kecamatan:
-            add(by_code.get(code), note)
-    for page, found in pages.values():
-        page.withheld = sorted(found, key=lambda n: (n.nama, n.dasar))
+            add(by_code.get(code), item)
+    security = [item for item in withheld if item.kategori in SECURITY_FIELDS]
     if security:
         # On every kecamatan page or on none: a notice only where forces are deployed would show where.
         for view in model.kecamatan:
-            view.withheld = sorted(set(view.withheld) | set(security), key=lambda n: (n.nama, n.dasar))
+            for item in security:
+                add(view, item)
+    for page, bases in pages.values():
+        notes = {WithheldNote(CATEGORIES[kategori].nama, format_citations(cited) or "UU 14/2008 Pasal 17")
+                 for kategori, cited in bases.items()}
+        page.withheld = sorted(notes, key=lambda n: (n.nama, n.dasar))
 
 
 def _illustrative_note(report: Laporan) -> str | None:
@@ -454,32 +464,25 @@ def _open_high_risks(risks: list[RiskView]) -> dict[str, set[int]]:
     return out
 
 
-def _ratio(part: int | float | None, whole: int | float | None) -> float | None:
-    return part / whole if whole and part is not None else None
-
-
-def _share(part: int | None, whole: int | None) -> float | None:
-    return 100.0 * part / whole if whole and part is not None else None
-
-
 def _bars(figures: dict[str, Figure]) -> list[Percentage]:
+    """The progress bars of a kecamatan or a region: each percentage written so that it agrees with the rule that
+    reads it and never says 100% before all is done."""
     bars = []
     wajib, rekam, cetak = figures["wajib_ktp"], figures["ektp_rekam"], figures["ektp_cetak"]
     if wajib.value and rekam.value is not None:
         bars.append(Percentage("Perekaman e-KTP (terekam dari wajib KTP)", rekam.value, wajib.value, rekam.date,
-                               rekam.source, rekam.illustrative, rekam.dasar, key="ektp_rekam"))
+                               rekam.source, rekam.illustrative, rekam.dasar, key="ektp_rekam",
+                               shown=shown(percent(rekam.value, wajib.value),
+                                           (EKTP_RECORDED_PERCENT, COMPLETE_PERCENT))))
     if rekam.value and cetak.value is not None:
         bars.append(Percentage("Pencetakan e-KTP (tercetak dari terekam)", cetak.value, rekam.value, cetak.date,
-                               cetak.source, cetak.illustrative, cetak.dasar, key="ektp_cetak"))
+                               cetak.source, cetak.illustrative, cetak.dasar, key="ektp_cetak",
+                               shown=shown(percent(cetak.value, rekam.value), (COMPLETE_PERCENT,))))
     linmas, tps = figures["linmas_siap"], figures["tps"]
     if tps.value and linmas.value is not None:
-        bars.append(Percentage(f"Linmas siap dari kebutuhan {LINMAS_PER_TPS} per TPS",
-                               min(linmas.value, LINMAS_PER_TPS * tps.value), LINMAS_PER_TPS * tps.value,
-                               linmas.date, linmas.source, linmas.illustrative, linmas.dasar, key="linmas_siap"))
+        need = LINMAS_PER_TPS.value * tps.value
+        part = min(linmas.value, int(need))
+        bars.append(Percentage(f"Linmas siap dari kebutuhan {LINMAS_PER_TPS.text} per TPS", part, int(need),
+                               linmas.date, linmas.source, linmas.illustrative, linmas.dasar, key="linmas_siap",
+                               shown=shown(percent(part, need), (COMPLETE_PERCENT,))))
     return bars
-
-
-def _value_on(history: list[tuple[dt.date, int | float]], day: dt.date) -> tuple[dt.date, int | float] | None:
-    """The latest (date, value) reported on or before ``day``."""
-    known = [point for point in history if point[0] <= day]
-    return known[-1] if known else None

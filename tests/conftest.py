@@ -17,14 +17,19 @@ EDISI = "pilgub-kalteng-2020"  # the election edition the page-level tests read 
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true", default=False,
                      help="rewrite tests/golden/ from the example data instead of comparing")
+    parser.addoption("--warm-cold-examples", type=int, default=1,
+                     help="drawn edit sequences of tests/test_warm_cold.py (more than 1: drawn at random, on the "
+                          "whole example)")
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """Both editions of the example, built by `bulletin build` (real MkDocs) into a temporary folder."""
-    out = tmp_path_factory.mktemp("built") / "site"
+    """Both editions of the example, built by `bulletin build` (real MkDocs) into a temporary folder, with a cache
+    of its own (never the repository's .cache/)."""
+    folder = tmp_path_factory.mktemp("built")
+    out = folder / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([str(BIN / "bulletin"), "build", "--site-dir", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run([str(BIN / "bulletin"), "build", "--site-dir", str(out), "--cache-dir",
+                             str(folder / "cache")], cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

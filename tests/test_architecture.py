@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # Each module's layer; a module may import only modules of a lower or the same layer (same layer: helpers of
 # one stage, e.g. series and ledger are both read by views). Every module of the package must be listed.
 LAYERS = {
-    0: ["__init__", "messages", "problems", "exemptions", "editions", "project", "output", "memo", "processes"],
+    0: ["__init__", "fingerprint", "thresholds", "messages", "problems", "exemptions", "editions", "project", "output",
+        "memo", "processes"],
     1: ["types", "load"],
     2: ["schema", "regions", "merge"],
     3: ["validate"],

@@ -122,7 +122,8 @@ def served_site(tmp_path_factory):
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         for edition in EDITIONS:  # one build per edition: each is served under its own base address
             result = subprocess.run([str(BIN / "bulletin"), "build", "--edition", edition, "--site-dir", str(root),
-                                     "--base-url", f"{url}/{edition}/"], cwd=ROOT, capture_output=True,
+                                     "--base-url", f"{url}/{edition}/", "--cache-dir", str(root.parent / "cache")],
+                                    cwd=ROOT, capture_output=True,
                                     text=True, env=env, stdin=subprocess.DEVNULL)
             assert result.returncode == 0, result.stdout + result.stderr
         yield ServedSite(root=root, url=url, pages=real_pages(root), redirects=redirect_pages(root))

@@ -6,7 +6,8 @@
   Markdown changed; a changed template rebuilds the pages it renders; a changed theme rebuilds every page;
 * the pages taken from the cache are the pages a fresh build makes, byte for byte.
 
-`bulletin build` runs in-process (click's runner, --jobs 1) so that the stages can be counted.
+`bulletin build` runs in-process (click's runner, --jobs 1) so that the stages can be counted; each test has its
+own copy and cache. (tests/test_warm_cold.py holds warm builds against cold ones in fresh processes.)
 """
 
 from __future__ import annotations
@@ -61,19 +62,33 @@ def site_digest(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("sekali"))
+def first_build(tmp_path_factory) -> tuple[Path, Path, str, dict]:
+    """The example copied and built once (cold, with its own cache), then kept aside as it was: (the folder it
+    was built in, the copy kept aside, the build's output, its counted calls)."""
+    work = tmp_path_factory.mktemp("sekali")
+    built = copy_project(work / "proyek")
+    output, calls = build(built)
+    kept = work / "tersimpan"
+    shutil.copytree(built, kept, symlinks=True)
+    return built, kept, output, calls
 
 
-def test_one_load_per_file_and_one_views_per_edition(project):
+@pytest.fixture
+def project(first_build) -> tuple[Path, str, dict]:
+    """The built example as the first build left it, cache and site included, in the folder it was built in (the
+    validation memo knows files by where they are): no test sees what another test changed."""
+    built, kept, output, calls = first_build
+    shutil.rmtree(built)
+    shutil.copytree(kept, built, symlinks=True)
+    return built, output, calls
+
+
+def test_one_load_per_file_and_one_views_per_edition_then_nothing_redone(project):
+    project, output, calls = project
     files = len(list((project / "data").rglob("*.yml")))
     elections = len(list((project / "data").glob("*/edisi.yml")))
-    output, calls = build(project)
     assert calls == {"load": files, "views": 2 * elections}, calls
     assert rebuilt(output) > 0
-
-
-def test_nothing_changed_nothing_rebuilt(project):
     before = site_digest(project / "site")
     output, calls = build(project)
     assert rebuilt(output) == 0
@@ -81,7 +96,8 @@ def test_nothing_changed_nothing_rebuilt(project):
     assert site_digest(project / "site") == before
 
 
-def test_one_edited_file_rebuilds_only_what_it_shows_on(project):
+def test_one_edited_file_rebuilds_only_what_it_shows_on_as_a_fresh_build_makes_it(project, tmp_path):
+    project, _, _ = project
     path = project / "data" / "pilkada-2024" / "kecamatan" / "jenamas.yml"
     text = path.read_text(encoding="utf-8")
     assert text.count("Perahu kecil; logistik dikemas kedap air.") == 1  # in the latest report, which is shown
@@ -92,9 +108,14 @@ def test_one_edited_file_rebuilds_only_what_it_shows_on(project):
     assert rebuilt(output) == 2, output  # the kecamatan page, in the public and the internal edition
     page = project / "site" / "publik" / "pilkada-2024" / "kecamatan" / "jenamas" / "index.html"
     assert "Perahu kecil bermotor" in page.read_text(encoding="utf-8")
+    fresh = copy_project(tmp_path / "baru")  # the pages taken from the cache are those a fresh build makes
+    shutil.copytree(project / "data", fresh / "data", dirs_exist_ok=True)
+    build(fresh)
+    assert site_digest(fresh / "site") == site_digest(project / "site")
 
 
 def test_a_changed_theme_rebuilds_every_page(project):
+    project, _, _ = project
     css = project / "theme" / "assets" / "stylesheets" / "bulletin.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n/* uji */\n", encoding="utf-8")
     output, _ = build(project)
@@ -102,41 +123,30 @@ def test_a_changed_theme_rebuilds_every_page(project):
     assert rebuilt(output) >= 100 and rebuilt(output) <= total
 
 
-def test_cached_pages_equal_a_fresh_build(project, tmp_path):
-    fresh = copy_project(tmp_path / "baru")
-    shutil.copytree(project / "data", fresh / "data", dirs_exist_ok=True)
-    shutil.copytree(project / "theme", fresh / "theme", dirs_exist_ok=True)
-    build(fresh)
-    assert site_digest(fresh / "site") == site_digest(project / "site")
-
-
 def test_a_changed_template_rebuilds_the_pages_it_renders(project, monkeypatch, tmp_path):
-    """Templates are part of the package: a copy of them with one changed decides the pages' Markdown."""
+    """Templates are part of the package: a copy of them with one changed decides the pages' Markdown. Templates
+    are read at each render, so nothing has to be cleared for the change to count."""
     from generator import render
 
+    project, _, _ = project
     templates = tmp_path / "templates"
     shutil.copytree(render.TEMPLATES, templates)
     rapat = templates / "rapat.md.j2"
     rapat.write_text(rapat.read_text(encoding="utf-8").replace("## Ringkasan", "## Ringkasan rapat"),
                      encoding="utf-8")
     monkeypatch.setattr(render, "TEMPLATES", templates)
-    render.environment.cache_clear()
-    render.templates_digest.cache_clear()
-    try:
-        output, _ = build(project)
-    finally:
-        render.environment.cache_clear()
-        render.templates_digest.cache_clear()
+    output, _ = build(project)
     meetings = sum(1 for _ in (project / "data").glob("*/rapat/*.yml"))
     assert rebuilt(output) == 2 * meetings, output  # each meeting page, in both editions, and nothing else
+    page = next((project / "site" / "publik" / "pilkada-2024" / "rapat").glob("*/index.html"))
+    assert "Ringkasan rapat" in page.read_text(encoding="utf-8")
 
 
-def test_many_small_runs_make_the_pages_one_run_makes(tmp_path, monkeypatch):
+def test_many_small_runs_make_the_pages_one_run_makes(project, tmp_path, monkeypatch):
     """Split into runs of a few pages (each run has the other pages as names only), the site is the same."""
     from generator import site_build
 
-    whole = copy_project(tmp_path / "satu")
-    build(whole)
+    whole, _, _ = project
     monkeypatch.setattr(site_build, "MIN_CHUNK", 5)
     monkeypatch.setattr(site_build, "MAX_CHUNK", 5)
     split = copy_project(tmp_path / "banyak")

@@ -190,7 +190,7 @@ def test_form_commits_to_the_repository_of_repo_url(tmp_path):
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: x\nrepo_url: https://github.com/pemkab-barsel/buletin-desk-pilkada\n",
                            encoding="utf-8")
-    repository = read_settings(config_file, 1.0).repository
+    repository = read_settings(config_file).repository
     assert repository == "pemkab-barsel/buletin-desk-pilkada"
     backend = json.loads(admin_files(EDISI, github_backend(repository))["admin/config.yml"])["backend"]
     assert backend == {"name": "github", "repo": "pemkab-barsel/buletin-desk-pilkada", "branch": "main"}

@@ -34,6 +34,7 @@ import yaml
 from generator import messages as msg
 from generator.load import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS, load_document
 from generator.render import write_pages
+from generator.site_build import LOCK
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "examples" / "base"
@@ -418,7 +419,8 @@ def staging_folders(project: Path) -> list[str]:
     site = project / "site"
     current = site.resolve() if site.is_symlink() else None
     versions = project / ".site-versi"
-    left = [f".site-versi/{p.name}" for p in (versions.iterdir() if versions.is_dir() else []) if p.resolve() != current]
+    left = [f".site-versi/{p.name}" for p in (versions.iterdir() if versions.is_dir() else [])
+            if p.resolve() != current and p.name != LOCK]  # the lock file stays: it is what builds lock
     left += [p.name for p in project.iterdir() if p.name.startswith(".site") and p.name != ".site-versi"]
     left += [p.relative_to(project).as_posix() for p in project.glob("*cache*/**/tmp/run-*")]
     return sorted(left)
@@ -490,12 +492,12 @@ def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list
                                start_new_session=True)
     started = time.monotonic()
     builds = project / ".site-versi"
-    current = set(builds.iterdir())
+    current = {p for p in builds.iterdir() if p.is_dir()}
 
     def moment() -> bool:
         if when == "staging":
             return bool(set(staging_folders(project)) - before)
-        return bool(set(builds.iterdir()) - current)
+        return bool({p for p in builds.iterdir() if p.is_dir()} - current)
 
     try:
         while not moment():

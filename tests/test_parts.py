@@ -92,6 +92,42 @@ def test_assembled_parts_are_the_site_one_build_makes(desk, whole, parts):
     assert (site / "publik" / "versions.json").is_file()
 
 
+def test_parts_and_their_assembly_carry_the_internal_marks(desk, parts, tmp_path):
+    """Every part holds internal pages, so every part carries the marker; the assembled internal edition carries
+    the marker, robots.txt and noindex on every page, and is refused for a public target."""
+    from generator.publish import MARKER, ROBOTS_TXT
+
+    assert all((folder / MARKER).is_file() for folder in parts.values())
+    site = tmp_path / "dirakit"
+    result = finish(bulletin(desk, "assemble", *map(str, parts.values()), "--site-dir", str(site)))
+    assert result.returncode == 0, result.stderr
+    internal = site / "internal"
+    assert (internal / MARKER).is_file() and (internal / "robots.txt").read_text(encoding="utf-8") == ROBOTS_TXT
+    pages = [p for p in internal.rglob("*.html") if not p.is_symlink()]
+    assert pages and all('content="noindex' in p.read_text(encoding="utf-8") for p in pages)
+    refused = finish(bulletin(desk, "publish", str(internal), str(tmp_path / "www"), "--target", "publik"))
+    assert refused.returncode == 2 and "Ditolak" in refused.stderr
+
+
+def test_assembly_waits_for_the_lock_of_the_site(desk, parts, tmp_path):
+    """Assembly lists, adds, switches and removes a site's builds only under the site's lock: while another
+    process holds it (a build of the same site, say), assembly waits and touches nothing."""
+    from generator.site_build import locked_site, versions_folder
+
+    site = tmp_path / "situs"
+    with locked_site(site):
+        process = bulletin(desk, "assemble", *map(str, parts.values()), "--site-dir", str(site))
+        try:
+            process.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            pass
+        assert process.poll() is None, "assembly went on while the site was locked"
+        assert not site.exists() and [p.name for p in versions_folder(site).iterdir()] == [".kunci"]
+    result = finish(process)
+    assert result.returncode == 0, result.stderr
+    assert (site / "publik" / "versions.json").is_file()
+
+
 def test_a_missing_part_is_named_and_changes_nothing(desk, parts):
     site = desk / "tanpa-63"
     result = finish(bulletin(desk, "assemble", str(parts["62"]), str(parts["umum"]), "--site-dir", str(site)))

@@ -296,6 +296,36 @@ def test_telepon_area_code_in_parentheses():
     assert t.e164("(0525) 21500") == "+6252521500"
 
 
+@pytest.mark.parametrize("text, e164, national", [
+    ("+62 (0)525 21500", "+6252521500", "(0525) 21500"),  # the finding: was tel:+62052521500
+    ("0062 525 21500", "+6252521500", "(0525) 21500"),  # 00, the international prefix: was tel:+6206252521500
+    ("(0525) 21500", "+6252521500", "(0525) 21500"),
+    ("0525-21500", "+6252521500", "(0525) 21500"),
+    ("0812 3456 7890", "+6281234567890", "0812-3456-7890"),
+    ("+62 21 3456 7890", "+622134567890", "(021) 34567890"),
+    ("+1 202 555 0100", "+12025550100", "+1 202-555-0100"),  # a number abroad: written with its country code
+])
+def test_telepon_by_phonenumbers(text, e164, national):
+    """Parsed, validated and written by phonenumbers: E.164 for tel: links, the national format for reading."""
+    assert check(t.Telepon, text) == text
+    assert (t.e164(text), t.national(text)) == (e164, national)
+
+
+@pytest.mark.parametrize("text", ["(0999) 21500", "0525 215", "+62 525 215001234567"])
+def test_telepon_that_cannot_exist(text):
+    """An area code Indonesia does not use, or too few or too many digits: an error, not a dead link."""
+    assert error(t.Telepon, text) == (
+        f'nomor telepon "{text}" tidak ada: kode wilayah atau panjang nomornya tidak sesuai dengan penomoran '
+        'telepon; periksa kembali, mis. "(0525) 21500" atau "0812 3456 7890"')
+
+
+def test_tel_links_dial_the_number_shown():
+    from generator.render import tel
+
+    assert tel("+62 (0)525 21500") == '<a href="tel:+6252521500">(0525) 21500</a>'
+    assert tel("0062 525 21500") == '<a href="tel:+6252521500">(0525) 21500</a>'
+
+
 def test_surel():
     assert check(t.Surel, "disdukcapil@baritoselatankab.go.id") == "disdukcapil@baritoselatankab.go.id"
     assert error(t.Surel, "disdukcapil@baritoselatankab") == 'alamat surel tidak valid: "disdukcapil@baritoselatankab"'
