@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import NamedTuple
 
 from .schema import (AsnDiusulkan, Desa, Edisi, JalurLogistik, KerawananTps, Kontak, Pengamanan, Pimpinan,
@@ -92,7 +93,7 @@ class Shown:
     """A derived figure (Linmas per TPS, a share in percent) and the text it is written as: a text that falls on
     the same side of every threshold the figure is judged by (``generator.thresholds``)."""
 
-    value: float
+    value: Fraction  # exact: what a rule decides on
     text: str
 
 
@@ -230,6 +231,7 @@ class KecamatanView:
     ektp_share: Percentage | None  # e-KTP recorded of wajib KTP, the share the readiness rule reads
     linmas_per_tps: Shown | None
     pemilih_per_tps: Shown | None
+    ektp_recorded: Shown | None  # e-KTP recorded, percent of wajib KTP
     camat_report: CamatReportView | None
     camat_reports: list["ReportSummary"]
     camat_agenda: list[tuple["MeetingRef", "AgendaView"]]

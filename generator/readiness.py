@@ -57,7 +57,7 @@ def measure(value: Fraction | None, *thresholds: Threshold, decimals: int = 1) -
     """A derived figure (a ratio or a share) with the text that shows it beside the verdict of ``thresholds``."""
     if value is None:
         return None
-    return Shown(float(value), shown(value, thresholds, decimals))
+    return Shown(value, shown(value, thresholds, decimals))
 
 
 def linmas_per_tps(linmas: int | None, tps: int | None) -> Shown | None:
@@ -72,8 +72,20 @@ def ektp_recorded(recorded: int | None, wajib: int | None) -> Shown | None:
     return measure(percent(recorded, wajib), EKTP_RECORDED_PERCENT, COMPLETE_PERCENT)
 
 
+def measures(figures: dict[str, Figure], voter_limit: int) -> dict[str, Shown | None]:
+    """The derived figures a kecamatan's rules read, each with the text it is shown by: Linmas per TPS, voters
+    per TPS, e-KTP recorded (percent of wajib KTP)."""
+    tps = figures["tps"].value
+    return {"linmas_per_tps": linmas_per_tps(figures["linmas_siap"].value, tps),
+            "pemilih_per_tps": voters_per_tps(figures["pemilih"].value, tps, voter_limit),
+            "ektp_rekam": ektp_recorded(figures["ektp_rekam"].value, figures["wajib_ktp"].value)}
+
+
 def kecamatan_readiness(figures: dict[str, Figure], asn_diserahkan: bool | None, blank_spots: int,
-                        risks: list[RiskView], voter_limit: int) -> ReadinessStatus:
+                        risks: list[RiskView], voter_limit: int,
+                        measured: dict[str, Shown | None] | None = None) -> ReadinessStatus:
+    """The rules applied in order. ``measured``: the figures of ``measures()``, where the caller has them."""
+    measured = measures(figures, voter_limit) if measured is None else measured
     rules: list[RuleResult] = []
 
     missing = [f.label for key, f in figures.items() if key in ("penduduk", "pemilih", "linmas_siap")
@@ -85,29 +97,28 @@ def kecamatan_readiness(figures: dict[str, Figure], asn_diserahkan: bool | None,
         "belum ada: " + ", ".join(missing) if missing else "semua laporan tersedia"))
 
     linmas, tps = figures["linmas_siap"].value, figures["tps"].value
-    per_tps = ratio(linmas, tps)
+    per_tps = measured["linmas_per_tps"]
     if per_tps is not None:
         rules.append(RuleResult(
-            LINMAS_RULE, "siap" if LINMAS_PER_TPS.met(per_tps) else "belum-siap",
-            f"{shown(per_tps, (LINMAS_PER_TPS,))} Linmas per TPS ({linmas} Linmas, {tps} TPS)"))
+            LINMAS_RULE, "siap" if LINMAS_PER_TPS.met(per_tps.value) else "belum-siap",
+            f"{per_tps.text} Linmas per TPS ({linmas} Linmas, {tps} TPS)"))
 
     cap = voter_cap(voter_limit)
-    average = ratio(figures["pemilih"].value, tps)
+    average = measured["pemilih_per_tps"]
     if average is not None:
         rules.append(RuleResult(
-            voters_rule(cap), "siap" if cap.met(average) else "belum-siap",
-            f"{shown(average, (cap,))} pemilih per TPS"))
+            voters_rule(cap), "siap" if cap.met(average.value) else "belum-siap",
+            f"{average.text} pemilih per TPS"))
 
     if asn_diserahkan is not None:
         rules.append(RuleResult(
             ASN_RULE, "siap" if asn_diserahkan else "belum-siap",
             "sudah diserahkan" if asn_diserahkan else "belum diserahkan"))
 
-    share = percent(figures["ektp_rekam"].value, figures["wajib_ktp"].value)
+    share = measured["ektp_rekam"]
     if share is not None:
         rules.append(RuleResult(
-            EKTP_RULE, "siap" if EKTP_RECORDED_PERCENT.met(share) else "perhatian",
-            f"{shown(share, (EKTP_RECORDED_PERCENT, COMPLETE_PERCENT))}% terekam"))
+            EKTP_RULE, "siap" if EKTP_RECORDED_PERCENT.met(share.value) else "perhatian", f"{share.text}% terekam"))
 
     if asn_diserahkan is not None:
         rules.append(RuleResult(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import NamedTuple
 
 from .directory import Directory
@@ -136,43 +136,35 @@ class Series:
                       previous=before.value if before else None, previous_date=before.date if before else None,
                       illustrative=last.illustrative, history=[(p.date, p.value) for p in points], dasar=last.dasar)
 
-    def totals_on(self, codes: list[str], key: str, days: list[dt.date]) -> dict[dt.date, TotalOn]:
-        """The sum over ``codes`` as it stood on each of ``days``, from the reports dated on or before it (what
-        was known then): its value, the date of its latest report, its label and its source. One pass over the
-        reports, whatever the number of days."""
+    def events(self, codes: list[str], key: str) -> list[tuple[dt.date, str, Point]]:
+        """Every report of figure ``key`` of ``codes``, in date order: what a total is summed from."""
+        return sorted((p.date, code, p) for code in codes for p in self.points.get((code, key), []))
+
+    def totals_on(self, events: list[tuple[dt.date, str, Point]], key: str,
+                  days: list[dt.date]) -> dict[dt.date, TotalOn]:
+        """A total (of ``events``, from ``events()``) as it stood on each of ``days``, from the reports dated on or
+        before it (what was known then): its value, the date of its latest report, its label and its source."""
         label, _ = FIGURES[key]
-        events = sorted((p.date, code, p) for code in codes for p in self.points.get((code, key), []))
         current: dict[str, Point] = {}
-        suffixes: Counter[str] = Counter()
-        agencies: Counter[str] = Counter()
-        running, latest, out = 0, None, {}
-        pending = sorted(set(days))
-        index = 0
-        for day in pending:
+        running, latest, out, index = 0, None, {}, 0
+        for day in sorted(set(days)):
             while index < len(events) and events[index][0] <= day:
-                when, code, point = events[index]
-                if code in current:
-                    old = current[code]
-                    running -= old.value
-                    suffixes[old.label_suffix] -= 1
-                    agencies[old.agency] -= 1
+                latest, code, point = events[index]
+                running += point.value - (current[code].value if code in current else 0)
                 current[code] = point
-                running += point.value
-                suffixes[point.label_suffix] += 1
-                agencies[point.agency] += 1
-                latest = when
                 index += 1
-            shown = [suffix for suffix, count in suffixes.items() if count]
-            sources = [agency for agency, count in agencies.items() if count]
+            suffixes = {p.label_suffix for p in current.values()}
+            sources = {p.agency for p in current.values()}
             out[day] = TotalOn(running if current else None, latest,
-                               label + (shown[0] if len(shown) == 1 else ""),
-                               self.agencies.get(sources[0]) if len(sources) == 1 else None)
+                               label + (next(iter(suffixes)) if len(suffixes) == 1 else ""),
+                               self.agencies.get(next(iter(sources))) if len(sources) == 1 else None)
         return out
 
-    def total(self, codes: list[str], key: str) -> Figure:
-        """The sum over ``codes`` as of each date any of them reported, with the latest and the one before."""
+    def total(self, codes: list[str], key: str, events: list[tuple[dt.date, str, Point]] | None = None) -> Figure:
+        """The sum over ``codes`` as of each date any of them reported, with the latest and the one before
+        (``events``: those of ``events(codes, key)``, where the caller has them already)."""
         label, _ = FIGURES[key]
-        events = sorted((p.date, code, p) for code in codes for p in self.points.get((code, key), []))
+        events = self.events(codes, key) if events is None else events
         if not events:
             return Figure(key, label, None, None, None)
         current: dict[str, Point] = {}

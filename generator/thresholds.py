@@ -10,7 +10,7 @@ threshold (down below a minimum, up above a maximum).
 
 from __future__ import annotations
 
-import math
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -27,8 +27,16 @@ class Threshold:
     bound: str  # "min" | "max"
     source: str  # the law or decision it comes from
 
+    def __post_init__(self):  # the bound as two integers, once: it is compared with every figure of the country
+        object.__setattr__(self, "_terms", (self.value.numerator, self.value.denominator, self.bound == "min"))
+
     def met(self, figure: Fraction) -> bool:
-        return figure >= self.value if self.bound == "min" else figure <= self.value
+        return self.met_ratio(figure.numerator, figure.denominator)
+
+    def met_ratio(self, numerator: int, denominator: int) -> bool:
+        """Whether ``numerator / denominator`` (denominator > 0) meets the bound, in integers."""
+        top, bottom, at_least = self._terms
+        return numerator * bottom >= top * denominator if at_least else numerator * bottom <= top * denominator
 
     @property
     def text(self) -> str:
@@ -42,28 +50,31 @@ EKTP_RECORDED_PERCENT = Threshold(
 COMPLETE_PERCENT = Threshold("capaian (persen)", Fraction(100), "min", "seluruhnya: tidak ada yang tersisa")
 
 
+@functools.lru_cache(maxsize=16)
 def voter_cap(limit: int) -> Threshold:
     """The most voters per TPS of an election: set by KPU for each election, recorded in its edisi.yml."""
     return Threshold("pemilih per TPS", Fraction(limit), "max",
                      "ketentuan KPU untuk pemilihan ini (batas_pemilih_per_tps di edisi.yml)")
 
 
-def ratio(part: int | float | None, whole: int | float | None) -> Fraction | None:
-    """``part / whole`` exactly, or None where it has no meaning (no whole, no part)."""
+def ratio(part: int | None, whole: int | None) -> Fraction | None:
+    """``part / whole`` exactly (counts are integers), or None where it has no meaning (no whole, no part)."""
     if part is None or not whole:
         return None
-    return Fraction(part) / Fraction(whole)
+    return Fraction(part, whole)
 
 
-def percent(part: int | float | None, whole: int | float | None) -> Fraction | None:
-    share = ratio(part, whole)
-    return None if share is None else share * 100
+def percent(part: int | None, whole: int | None) -> Fraction | None:
+    """``part`` as a percentage of ``whole``, exactly."""
+    if part is None or not whole:
+        return None
+    return Fraction(100 * part, whole)
 
 
 def number(value: float | Fraction | Decimal, decimals: int = 1) -> str:
     """Indonesian number format: 1.234,5."""
     if isinstance(value, Fraction):
-        value = _decimal(_scaled(value, decimals, "half-up"), decimals)
+        return _written(_scaled(value.numerator, value.denominator, decimals, "half-up"), decimals)
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
@@ -71,16 +82,23 @@ def number(value: float | Fraction | Decimal, decimals: int = 1) -> str:
 def shown(figure: Fraction, thresholds: tuple[Threshold, ...] = (), decimals: int = 1) -> str:
     """``figure`` as written beside the verdict of ``thresholds``: the written number meets each threshold
     exactly when the figure does."""
+    numerator, denominator = figure.numerator, figure.denominator
+    judged = [(t, t.met_ratio(numerator, denominator)) for t in thresholds]
+    scale = 10 ** decimals
     for places in range(decimals, MOST_DECIMALS + 1):
-        written = Fraction(_scaled(figure, places, "half-up"), 10 ** places)
-        if all(t.met(written) == t.met(figure) for t in thresholds):
-            return number(_decimal(_scaled(figure, places, "half-up"), places), places)
+        scaled = (2 * numerator * scale + denominator) // (2 * denominator)  # rounded half up
+        for threshold, verdict in judged:
+            if threshold.met_ratio(scaled, scale) != verdict:
+                break
+        else:
+            return _written(scaled, places)
+        scale *= 10
     # Still on the other side of some threshold at MOST_DECIMALS: round away from it. Rounding to nearest only
     # ever crosses a bound the figure does not meet (it is monotone, and each bound has few decimals), so each
     # threshold here is failed, and all failed thresholds of one figure point the same way.
-    failed = [t for t in thresholds if not t.met(figure)]
+    failed = [threshold for threshold, verdict in judged if not verdict]
     mode = "down" if failed[0].bound == "min" else "up"
-    return number(_decimal(_scaled(figure, MOST_DECIMALS, mode), MOST_DECIMALS), MOST_DECIMALS)
+    return _written(_scaled(numerator, denominator, MOST_DECIMALS, mode), MOST_DECIMALS)
 
 
 def parse_number(text: str) -> Fraction:
@@ -88,14 +106,19 @@ def parse_number(text: str) -> Fraction:
     return Fraction(text.replace(".", "").replace(",", "."))
 
 
-def _scaled(value: Fraction, places: int, mode: str) -> int:
-    scaled = Fraction(value) * 10 ** places
+def _scaled(numerator: int, denominator: int, places: int, mode: str) -> int:
+    """``numerator / denominator`` times 10**places, as an integer: rounded half up, down or up."""
+    scale = 10 ** places
     if mode == "down":
-        return math.floor(scaled)
+        return numerator * scale // denominator
     if mode == "up":
-        return math.ceil(scaled)
-    return math.floor(scaled + Fraction(1, 2))
+        return -(-numerator * scale // denominator)
+    return (2 * numerator * scale + denominator) // (2 * denominator)
 
 
-def _decimal(scaled: int, places: int) -> Decimal:
-    return Decimal(scaled).scaleb(-places)
+def _written(scaled: int, places: int) -> str:
+    """An integer count of 10**-places as Indonesian writes the number: 12345, 2 places → "123,45"."""
+    sign, scaled = ("-", -scaled) if scaled < 0 else ("", scaled)
+    whole, part = divmod(scaled, 10 ** places)
+    text = f"{whole:,}".replace(",", ".")
+    return f"{sign}{text},{part:0{places}d}" if places else sign + text

@@ -15,11 +15,10 @@ from .exemptions import CATEGORIES, format_citations
 from .ledger import CLOSED, Ledger
 from .model import (ActionItemView, AgencyRef, BlankSpotView, CamatReportView, Crumb, DecisionView, Figure,
                     FigureChange, InstansiView, KecamatanView, MeetingChanges, MeetingRef, Percentage, RapatView,
-                    RegionRow, RegionView, ReportSummary, RiskView, SiteModel, WithheldNote)
+                    RegionRow, RegionView, ReportSummary, RiskView, Shown, SiteModel, WithheldNote)
 from .opendata import open_data
-from .readiness import (LABELS, ektp_recorded, kecamatan_readiness, linmas_per_tps, rule_specs, summary,
-                        voters_per_tps)
-from .thresholds import COMPLETE_PERCENT, EKTP_RECORDED_PERCENT, LINMAS_PER_TPS, percent, shown
+from .readiness import LABELS, ektp_recorded, kecamatan_readiness, linmas_per_tps, measures, rule_specs, summary
+from .thresholds import COMPLETE_PERCENT, LINMAS_PER_TPS, percent, shown
 from .regions import RegionTree
 from .schema import Instansi, Laporan
 from .series import FIGURES, REPORT_KINDS, Series, TotalOn, basis
@@ -61,6 +60,9 @@ class _Views:
         self.series = series
         self.ledger = ledger
         self.edisi = records.edisi.data
+        codes = [record.data.kode for record in directory.sorted_kecamatan()]
+        self.area_codes = codes
+        self.area_events = {key: series.events(codes, key) for key in FIGURES}  # the desk's totals, sorted once
 
     def run(self) -> SiteModel:
         meetings = self.meetings()
@@ -103,9 +105,8 @@ class _Views:
         """Each meeting page as the record of its day: action items, overdue items and figures as they stood at
         that meeting, from what was recorded at or before it (``Ledger.as_of``, ``Series.totals_on``)."""
         agencies = self.directory.agencies
-        codes = [record.data.kode for record in self.directory.sorted_kecamatan()]
         days = [entries.record.data.tanggal for entries in self.ledger.meetings]
-        totals = {key: self.series.totals_on(codes, key, days) for key in FIGURES}
+        totals = {key: self.series.totals_on(self.area_events[key], key, days) for key in FIGURES}
         views, previous = [], None
         for entries in self.ledger.meetings:
             record, data = entries.record, entries.record.data
@@ -167,11 +168,12 @@ class _Views:
     def kecamatan(self, record: Record, own_risks: list[RiskView]) -> KecamatanView:
         data = record.data
         figures = {key: self.series.figure(data.kode, key) for key in FIGURES}
+        measured = measures(figures, self.edisi.batas_pemilih_per_tps)
         report = self.camat_report(record)
         readiness = kecamatan_readiness(
             figures, report.asn_diserahkan if report else None, len(report.blank_spot) if report else 0,
-            own_risks, self.edisi.batas_pemilih_per_tps)
-        bars = _bars(figures)
+            own_risks, self.edisi.batas_pemilih_per_tps, measured)
+        bars = _bars(figures, measured["ektp_rekam"])
         tps, kabupaten = figures["tps"].value, data.kode[:5]
         desa = sorted(data.desa, key=lambda d: d.kode)
         province = self.regions.name(RegionTree.province(data.kode)) or ""
@@ -183,8 +185,8 @@ class _Views:
             jumlah_desa=sum(1 for d in data.desa if d.jenis == "desa"),
             jumlah_kelurahan=sum(1 for d in data.desa if d.jenis == "kelurahan"),
             figures=figures, bars=bars, ektp_share=next((b for b in bars if b.key == "ektp_rekam"), None),
-            linmas_per_tps=linmas_per_tps(figures["linmas_siap"].value, tps),
-            pemilih_per_tps=voters_per_tps(figures["pemilih"].value, tps, self.edisi.batas_pemilih_per_tps),
+            linmas_per_tps=measured["linmas_per_tps"], pemilih_per_tps=measured["pemilih_per_tps"],
+            ektp_recorded=measured["ektp_rekam"],
             camat_report=report, camat_reports=self.camat_summaries(record), camat_agenda=[], camat_action_items=[],
             risks=own_risks, readiness=readiness,
             search_text=(f"Kecamatan {data.nama}, {self.regions.name(kabupaten) or kabupaten}, {province} "
@@ -334,7 +336,8 @@ class _Views:
                 pages[code] = self.region_view(code, "provinsi" if len(code) == 2 else "kabupaten/kota", row_kind,
                                                table, members[code], totals[code])
         row_kind, table = children("")
-        area = self.region_view("", "wilayah desk", row_kind, table, kecamatan, self.totals(kecamatan))
+        area_totals = {key: self.series.total(self.area_codes, key, self.area_events[key]) for key in FIGURES}
+        area = self.region_view("", "wilayah desk", row_kind, table, kecamatan, area_totals)
         area.nama = self.area_name(provinces, kabupaten)
         self.place(area, pages, instansi, risks)
         return area, [pages[code] for code in sorted(pages)]
@@ -370,7 +373,7 @@ class _Views:
         return RegionRow(
             view.kode, view.nama, view.page, 1, view.jumlah_desa + view.jumlah_kelurahan,
             view.figures["penduduk"].value, view.figures["pemilih"].value, view.figures["tps"].value,
-            view.linmas_per_tps, ektp_recorded(view.figures["ektp_rekam"].value, view.figures["wajib_ktp"].value),
+            view.linmas_per_tps, view.ektp_recorded,
             summary([view.readiness.level], []),
             f"{decided.rule}: {decided.detail}" if decided else "semua aturan kesiapan terpenuhi",
             len(high.get(view.kode, ())))
@@ -439,10 +442,17 @@ def attach_withheld(model: SiteModel, withheld, directory: Directory) -> None:
         for view in model.kecamatan:
             for item in security:
                 add(view, item)
+    notes: dict[tuple[str, frozenset[str]], WithheldNote] = {}  # the same note on many pages: made once
+
+    def note(kategori: str, cited: set[str]) -> WithheldNote:
+        key = (kategori, frozenset(cited))
+        if key not in notes:
+            notes[key] = WithheldNote(CATEGORIES[kategori].nama, format_citations(cited) or "UU 14/2008 Pasal 17")
+        return notes[key]
+
     for page, bases in pages.values():
-        notes = {WithheldNote(CATEGORIES[kategori].nama, format_citations(cited) or "UU 14/2008 Pasal 17")
-                 for kategori, cited in bases.items()}
-        page.withheld = sorted(notes, key=lambda n: (n.nama, n.dasar))
+        page.withheld = sorted({note(kategori, cited) for kategori, cited in bases.items()},
+                               key=lambda n: (n.nama, n.dasar))
 
 
 def _illustrative_note(report: Laporan) -> str | None:
@@ -464,25 +474,24 @@ def _open_high_risks(risks: list[RiskView]) -> dict[str, set[int]]:
     return out
 
 
-def _bars(figures: dict[str, Figure]) -> list[Percentage]:
+def _bars(figures: dict[str, Figure], recorded: Shown | None = None) -> list[Percentage]:
     """The progress bars of a kecamatan or a region: each percentage written so that it agrees with the rule that
-    reads it and never says 100% before all is done."""
+    reads it and never says 100% before all is done (``recorded``: the e-KTP share, where it is measured already)."""
     bars = []
     wajib, rekam, cetak = figures["wajib_ktp"], figures["ektp_rekam"], figures["ektp_cetak"]
     if wajib.value and rekam.value is not None:
+        recorded = recorded or ektp_recorded(rekam.value, wajib.value)
         bars.append(Percentage("Perekaman e-KTP (terekam dari wajib KTP)", rekam.value, wajib.value, rekam.date,
-                               rekam.source, rekam.illustrative, rekam.dasar, key="ektp_rekam",
-                               shown=shown(percent(rekam.value, wajib.value),
-                                           (EKTP_RECORDED_PERCENT, COMPLETE_PERCENT))))
+                               rekam.source, rekam.illustrative, rekam.dasar, key="ektp_rekam", shown=recorded.text))
     if rekam.value and cetak.value is not None:
         bars.append(Percentage("Pencetakan e-KTP (tercetak dari terekam)", cetak.value, rekam.value, cetak.date,
                                cetak.source, cetak.illustrative, cetak.dasar, key="ektp_cetak",
                                shown=shown(percent(cetak.value, rekam.value), (COMPLETE_PERCENT,))))
     linmas, tps = figures["linmas_siap"], figures["tps"]
     if tps.value and linmas.value is not None:
-        need = LINMAS_PER_TPS.value * tps.value
-        part = min(linmas.value, int(need))
-        bars.append(Percentage(f"Linmas siap dari kebutuhan {LINMAS_PER_TPS.text} per TPS", part, int(need),
+        need = int(LINMAS_PER_TPS.value * tps.value)
+        part = min(linmas.value, need)
+        bars.append(Percentage(f"Linmas siap dari kebutuhan {LINMAS_PER_TPS.text} per TPS", part, need,
                                linmas.date, linmas.source, linmas.illustrative, linmas.dasar, key="linmas_siap",
                                shown=shown(percent(part, need), (COMPLETE_PERCENT,))))
     return bars
