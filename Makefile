@@ -1,6 +1,9 @@
 # Buletin Desk Pilkada: the two commands (and a few helpers).
 #   make site   set up .venv from the lock file, validate the data, build the example site into site/
-#   make test   the whole test suite (what CI runs)
+#   make test   the whole test suite (what CI runs): lint, then every test, on every core
+#   make test-fast  the inner loop (under a minute): every test but the browser, the HTML validator, real builds
+#               and the slow ones
+#   make lint   ruff's small rule set and vulture (dead code)
 #   make hooks  install the pre-commit check of the data (the guard of a public repository); make site does too
 #   make lock   rewrite the lock files after a change of pyproject.toml or package.json (see README)
 
@@ -14,7 +17,7 @@ STAMP  := $(VENV)/.installed
 UPGRADE ?=
 UPGRADE_FLAGS := $(if $(filter all,$(UPGRADE)),--upgrade,$(addprefix --upgrade-package ,$(UPGRADE)))
 
-.PHONY: site test lock golden serve validate schema clean hooks
+.PHONY: site test test-fast lint lock golden serve validate schema clean hooks
 
 $(STAMP): requirements.txt pyproject.toml
 	@PYTHON=$(PYTHON) scripts/python-deps
@@ -32,7 +35,14 @@ site: $(STAMP)
 test: $(STAMP)
 	@scripts/system-deps
 	@scripts/node-deps
-	@$(BIN)/python -m pytest
+	@BIN=$(BIN) scripts/lint
+	@$(BIN)/python -m pytest -n auto
+
+test-fast: $(STAMP)
+	@$(BIN)/python -m pytest -n auto -m "not build and not browser and not validator and not slow"
+
+lint: $(STAMP)
+	@BIN=$(BIN) scripts/lint
 
 # The lock is resolved for the Python and platform of CI and the deploy workflow (3.11, Linux x86_64),
 # whichever machine runs this, with the hash of every file of every pinned version.

@@ -29,7 +29,7 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = ROOT / "generator" / "reference" / "wilayah-kemendagri-2025.csv"
+REFERENCE = ROOT / "generator" / "domain" / "reference" / "wilayah-kemendagri-2025.csv"
 SCALES = {
     "regency": ("kabupaten", ["62"], ["62.04"]),
     "province": ("provinsi", ["62"], []),

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import click
 
-from . import report
-from .pipeline import check
-from .editions import EDITIONS, INTERNAL
-from .problems import DataProblemsError
-from .project import Project
+from generator.domain.editions import EDITIONS, INTERNAL
+from generator.load import report
+from generator.load.problems import DataProblemsError
+from generator.pipeline import UnknownEdition, check
+from generator.project import Project
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -38,7 +38,7 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
     ctx.obj["project"] = Project(project_dir.resolve()) if project_dir else Project.find()
 
 
-def _use_restricted(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+def _use_restricted(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
     if value is not None:
         project = ctx.obj["project"]
         ctx.obj["project"] = Project(project.root, project.data, value.resolve())
@@ -81,17 +81,17 @@ def validate(ctx: click.Context, fmt: str, strict: bool, public_only: bool) -> N
 @click.pass_context
 def render(ctx: click.Context, out_dir: Path, edition: str, edisi: str | None, strict: bool) -> None:
     """Tulis halaman Markdown hasil data ke folder, tanpa MkDocs."""
-    from .pipeline import render_project
-    from .publish import mark_internal
-    from .render import write_pages
+    from generator.build.publish import mark_internal
+    from generator.pipeline import render_project
+    from generator.render.markdown import write_pages
 
     try:
         pages = render_project(_project(ctx), edition=edition, edisi=edisi, strict=strict)
     except DataProblemsError as exc:
         click.echo(report.as_text(exc.problems), err=True)
         ctx.exit(EXIT_DATA)
-    except KeyError:
-        click.echo(f"Edisi pemilihan \"{edisi}\" tidak ada.", err=True)
+    except UnknownEdition as exc:
+        click.echo(str(exc), err=True)
         ctx.exit(EXIT_USAGE)
     write_pages(pages, out_dir)
     if edition == INTERNAL:
@@ -108,7 +108,7 @@ def render(ctx: click.Context, out_dir: Path, edition: str, edisi: str | None, s
 @click.pass_context
 def schema(ctx: click.Context, out_dir: Path | None, add_lines: bool) -> None:
     """JSON Schema berkas data, untuk pemeriksaan dan pelengkapan otomatis di editor."""
-    from .jsonschema import add_schema_lines, schema_text, schemas, write_schemas
+    from generator.render.schemas import add_schema_lines, schema_text, schemas, write_schemas
 
     project = _project(ctx)
     if out_dir is None and not add_lines:
@@ -127,7 +127,8 @@ def schema(ctx: click.Context, out_dir: Path | None, add_lines: bool) -> None:
 @click.pass_context
 def codeowners(ctx: click.Context, check_only: bool) -> None:
     """Tulis .github/CODEOWNERS dari pemeriksa yang disebut di setiap berkas instansi."""
-    from .codeowners import CODEOWNERS, codeowners as make
+    from generator.tools.codeowners import CODEOWNERS
+    from generator.tools.codeowners import codeowners as make
 
     project = _project(ctx)
     path = project.root / CODEOWNERS
@@ -155,17 +156,17 @@ edisi_option = click.option("--edisi", default=None, help="Edisi pemilihan (fold
 
 def _scaffold(ctx: click.Context, make) -> None:
     """Run one scaffold against the public data of the chosen edition, write it and say what to fill."""
-    from .pipeline import public_edition
-    from .regions import region_tree
-    from .scaffold import ScaffoldRefused
+    from generator.domain.regions import region_tree
+    from generator.pipeline import public_edition
+    from generator.tools.scaffold import ScaffoldRefused
 
     project = _project(ctx)
     edisi = ctx.params.get("edisi")
     try:
         records = public_edition(project, edisi)
         made = make(records, region_tree(), project.schema_dir)
-    except KeyError:
-        click.echo(f"Edisi pemilihan \"{edisi}\" tidak ada atau edisi.yml-nya belum valid.", err=True)
+    except UnknownEdition as exc:
+        click.echo(str(exc), err=True)
         ctx.exit(EXIT_USAGE)
     except ScaffoldRefused as exc:
         click.echo(f"Tidak dibuat: {exc}", err=True)
@@ -184,7 +185,7 @@ def _scaffold(ctx: click.Context, make) -> None:
 @click.pass_context
 def new_rapat(ctx: click.Context, tanggal, judul: str, edisi: str | None) -> None:
     """Rapat baru: peserta dari instansi edisi ini, tindak lanjut yang belum selesai di perkembangan."""
-    from .scaffold import new_meeting
+    from generator.tools.scaffold import new_meeting
 
     _scaffold(ctx, lambda records, regions, schemas: new_meeting(records, regions, schemas, tanggal.date(), judul))
 
@@ -199,7 +200,7 @@ def new_laporan(ctx: click.Context, instansi: str, tanggal, edisi: str | None) -
     """Tambahkan laporan bertanggal ke berkas instansi; baris lain berkas itu tidak diubah."""
     import datetime as dt
 
-    from .scaffold import new_report
+    from generator.tools.scaffold import new_report
 
     day = tanggal.date() if tanggal else dt.date.today()
     _scaffold(ctx, lambda records, regions, schemas: new_report(records, instansi, day))
@@ -211,7 +212,7 @@ def new_laporan(ctx: click.Context, instansi: str, tanggal, edisi: str | None) -
 @click.pass_context
 def new_kecamatan(ctx: click.Context, kode: str, edisi: str | None) -> None:
     """Berkas kecamatan baru: nama dan semua desa/kelurahan dari daftar Kemendagri."""
-    from .scaffold import new_kecamatan as make
+    from generator.tools.scaffold import new_kecamatan as make
 
     _scaffold(ctx, lambda records, regions, schemas: make(records, regions, schemas, kode))
 
@@ -290,7 +291,7 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_u
           workers: int | None, cache_dir: Path | None, wilayah: str | None, part_dir: Path | None,
           timings_file: Path | None) -> None:
     """Periksa data lalu bangun situs dengan MkDocs; situs lama tetap utuh bila gagal."""
-    from .site_build import mkdocs_workers
+    from generator.build.site import mkdocs_workers
 
     regions = _regions(wilayah)
     if (regions is None) != (part_dir is None):
@@ -309,8 +310,8 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_u
 
 def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir, regions, part_dir, timings_file,
            executor) -> None:
-    from .pipeline import Stopwatch, publications
-    from .site_build import BuildFailed, build_part, build_site
+    from generator.build.site import BuildFailed, build_part, build_site
+    from generator.pipeline import Stopwatch, publications
 
     watch = Stopwatch()
     with batch_memory():
@@ -357,7 +358,7 @@ def _write_timings(path: Path | None, watch, builder) -> None:
 @click.pass_context
 def assemble(ctx: click.Context, parts: tuple[Path, ...], site_dir: Path | None) -> None:
     """Gabungkan bagian-bagian hasil `build --wilayah` menjadi satu situs dengan satu versions.json."""
-    from .site_build import PageMissing, PartsMismatch, assemble_parts
+    from generator.build.site import PageMissing, PartsMismatch, assemble_parts
 
     target = Path(site_dir or _project(ctx).site_dir)
     try:
@@ -380,8 +381,8 @@ def assemble(ctx: click.Context, parts: tuple[Path, ...], site_dir: Path | None)
 @click.pass_context
 def pdf(ctx: click.Context, rapat: str, out_file: Path | None, edisi: str | None, edition: str) -> None:
     """Tulis buletin satu rapat sebagai PDF A4 (nama rapat = nama berkasnya di rapat/)."""
-    from .pdf import MeetingNotFound, meeting_pdf
-    from .pipeline import publications
+    from generator.pipeline import publications
+    from generator.render.pdf import MeetingNotFound, meeting_pdf
 
     checked = check(_project(ctx))
     if checked.failed():
@@ -389,8 +390,8 @@ def pdf(ctx: click.Context, rapat: str, out_file: Path | None, edisi: str | None
         ctx.exit(EXIT_DATA)
     try:
         models = [p.model for p in publications(checked, (edition,), edisi)]
-    except KeyError:
-        click.echo(f"Edisi pemilihan \"{edisi}\" tidak ada.", err=True)
+    except UnknownEdition as exc:
+        click.echo(str(exc), err=True)
         ctx.exit(EXIT_USAGE)
     try:
         out = meeting_pdf(models[0], rapat, out_file or Path(f"{rapat}.pdf"))
@@ -414,7 +415,8 @@ def publish(ctx: click.Context, source: Path, destination: Path, target: str) ->
     Untuk tujuan publik, folder ditolak bila memuat tanda apa pun dari edisi internal (berkas penanda, halaman
     noindex, robots.txt yang menolak perayap, tanda TERBATAS) atau, bila pohon data terbatas tersedia, nilai
     apa pun darinya."""
-    from .publish import PublishRefused, RestrictedValues, publish as publish_site
+    from generator.build.publish import PublishRefused, RestrictedValues
+    from generator.build.publish import publish as publish_site
 
     project = _project(ctx)
     restricted = None
@@ -436,7 +438,7 @@ def publish(ctx: click.Context, source: Path, destination: Path, target: str) ->
 def split(ctx: click.Context, restricted_dir: Path) -> None:
     """Pindahkan setiap catatan dan bidang terbatas dari data/ ke pohon data terbatas, sekali, sebelum
     repositori dibuka untuk publik."""
-    from .split import SplitRefused, split_project
+    from generator.tools.split import SplitRefused, split_project
 
     project = _project(ctx)
     try:
@@ -458,7 +460,7 @@ def split(ctx: click.Context, restricted_dir: Path) -> None:
 @click.pass_context
 def serve(ctx: click.Context, dev_addr: str, edition: str, edisi: str | None) -> None:
     """Pratinjau langsung: halaman yang berubah dibangun ulang setiap kali data, konten atau templat disimpan."""
-    from .preview import serve as serve_preview
+    from generator.build.preview import serve as serve_preview
 
     host, _, port = dev_addr.rpartition(":")
     serve_preview(_project(ctx), host or "127.0.0.1", int(port), edition, edisi)

@@ -9,7 +9,7 @@ Every memo and cache of a build (validated files, rendered pages, built pages) k
   Markdown, MkDocs, Material, phonenumbers and whatever they use).
 
 The templates are not part of it: they are read again on every render (``bulletin serve`` shows an edited
-template at once), and the render memo keys on their text as it was read (``generator.render``).
+template at once), and the render memo keys on their text as it was read (``generator.render.markdown``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
-TEMPLATES = PACKAGE / "templates"
+TEMPLATES = PACKAGE / "render" / "templates"
 
 
 def digest_files(files, root: Path) -> str:

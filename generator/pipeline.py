@@ -15,23 +15,37 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import checks, processes
-from .edition import filter_edition
-from .editions import EDITIONS, INTERNAL
-from .export import export
-from .cms import admin_files, github_backend
-from .jsonschema import served_schemas
-from .guard import guard, guard_comments
-from .load import read_text
-from .memo import Memo
-from .model import SiteModel
-from .problems import DataProblemsError, Problems, display_path
-from .project import Project
-from .regions import region_tree
-from .render import RenderedSite, render_site
-from .scaffold import attendees
-from .validate import EditionRecords, validate_tree
-from .views import build_views
+from generator.check import consistency as checks
+from generator.domain.directory import attendees
+from generator.domain.editions import EDITIONS, INTERNAL
+from generator.domain.model import SiteModel
+from generator.domain.regions import region_tree
+from generator.edition.filter import filter_edition
+from generator.edition.guard import guard, guard_comments
+from generator.load.problems import DataProblemsError, Problems, display_path
+from generator.load.reader import read_text
+from generator.load.validate import EditionRecords, validate_tree
+from generator.memo import Memo
+from generator.project import Project
+from generator.render.downloads import export
+from generator.render.markdown import RenderedSite, render_site
+from generator.render.schemas import served_schemas
+from generator.render.webform import admin_files, github_backend
+from generator.views.build import build_views
+
+
+class UnknownEdition(Exception):
+    """No valid election edition has this id (or, with none asked for, there is no valid one at all)."""
+
+    def __init__(self, edisi: str | None, valid_only: bool = False):
+        self.edisi = edisi
+        if edisi is None:
+            text = "Belum ada edisi pemilihan dengan edisi.yml yang valid."
+        elif valid_only:
+            text = f"Edisi pemilihan \"{edisi}\" tidak ada atau edisi.yml-nya belum valid."
+        else:
+            text = f"Edisi pemilihan \"{edisi}\" tidak ada."
+        super().__init__(text)
 
 
 @dataclass
@@ -97,12 +111,13 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
 
 def public_edition(project: Project, edisi: str | None = None) -> EditionRecords:
     """The valid records of one election edition (the newest by default) as data/ holds them, without the
-    restricted tree: what a new file in data/ may copy (generator.scaffold). KeyError: no such edition."""
+    restricted tree: what a new file in data/ may copy (generator.tools.scaffold). UnknownEdition: no such
+    edition."""
     editions, _ = validate_tree(project.data_dir, project.root)
     for records in sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True):
         if edisi is None or records.id == edisi:
             return records
-    raise KeyError(edisi)
+    raise UnknownEdition(edisi, valid_only=True)
 
 
 def check_content(project: Project, problems: Problems) -> None:
@@ -186,13 +201,12 @@ def publications(checked: Checked, editions: tuple[str, ...] = EDITIONS, edisi: 
     """
     chosen = [r for r in checked.records if edisi in (None, r.id)]
     if edisi is not None and not chosen:
-        raise KeyError(edisi)
+        raise UnknownEdition(edisi)
     for edition in editions:
         for records in chosen:
             publication = publish(checked, edition, records, base_url, watch, memo)
             if finished:
-                publication = publication.finished()
-                processes.release_memory()  # the model just dropped
+                publication = publication.finished()  # the builder gives the dropped model's memory back
             yield publication
 
 
@@ -210,7 +224,7 @@ def publish_project(project: Project, edition: str = "publik", edisi: str | None
         raise DataProblemsError(checked.problems)
     records = [r for r in checked.records if edisi in (None, r.id)]
     if not records:
-        raise KeyError(edisi)
+        raise UnknownEdition(edisi)
     return publish(checked, edition, records[0])
 
 

@@ -31,8 +31,8 @@ class _ConfigLoader(yaml.SafeLoader):
     """mkdocs.yml as plain data: MkDocs' own tags (!ENV, !relative, python names) are read as nothing."""
 
 
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None)
 
 
 def read_settings(config_file: Path) -> Settings:
@@ -99,7 +99,7 @@ class Project:
 
     @property
     def schema_dir(self) -> Path:
-        """The committed JSON Schemas of the data files (generator.jsonschema)."""
+        """The committed JSON Schemas of the data files (generator.render.schemas)."""
         return self.root / "schemas"
 
     @property

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import EDISI, ROOT, bulletin  # noqa: F401  (EDISI, ROOT: for the tests that import them from here)
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-EDISI = "pilgub-kalteng-2020"  # the election edition the page-level tests read (the founding example)
+# What `make test-fast` leaves out (pyproject.toml declares the marks): whole modules, and any test that uses a
+# built site. A test elsewhere that builds carries @pytest.mark.build itself.
+MODULE_MARKS = {
+    "test_browser": "browser",
+    "test_html_valid": "validator",
+    **dict.fromkeys(["test_build", "test_build_once", "test_serve", "test_parts", "test_versions", "test_nginx",
+                     "test_warm_cold", "test_site_diff", "test_page_budget", "test_bench", "test_publishing"],
+                    "build"),
+}
+BUILT_SITE_FIXTURES = {"built_site", "served_site", "canary_site", "public_checkout", "admin_site", "built_example",
+                       "payload_site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        mark = MODULE_MARKS.get(item.path.stem)
+        if mark:
+            item.add_marker(mark)
+        if BUILT_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker("build")
 
 
 def pytest_addoption(parser):
@@ -28,8 +43,6 @@ def built_site(tmp_path_factory) -> Path:
     of its own (never the repository's .cache/)."""
     folder = tmp_path_factory.mktemp("built")
     out = folder / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([str(BIN / "bulletin"), "build", "--site-dir", str(out), "--cache-dir",
-                             str(folder / "cache")], cwd=ROOT, capture_output=True, text=True, env=env)
+    result = bulletin("build", "--site-dir", out, "--cache-dir", folder / "cache", timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

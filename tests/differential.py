@@ -99,7 +99,7 @@ from pathlib import Path
 import click
 from generator.cli import main
 from generator.pipeline import check
-from generator.preview import Preview
+from generator.build.preview import Preview
 from generator.project import Project
 
 project_dir = Path(sys.argv[1])

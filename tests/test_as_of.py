@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from generator.pdf import meeting_html
+from generator.load.validate import EditionRecords, Record
 from generator.pipeline import check, publish
 from generator.project import Project
-from generator.validate import EditionRecords, Record
+from generator.render.pdf import meeting_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,7 +105,7 @@ def test_the_meeting_of_26_september_2024_as_it_was():
 def test_a_meeting_pdf_says_what_its_page_says(checked, tmp_path):
     """The PDF is printed from the same page, so it holds what was known on the day, in text a reader gets."""
     pypdf = pytest.importorskip("pypdf")
-    from generator.pdf import meeting_pdf
+    from generator.render.pdf import meeting_pdf
 
     records = next(r for r in checked.records if r.id == "pilkada-2024")
     slug = "2024-09-26-rapat-kesiapan-desk-pilkada"

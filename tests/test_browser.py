@@ -26,11 +26,7 @@ One browser visits the pages once (two tabs at a time); the tests read the resul
 from __future__ import annotations
 
 import asyncio
-import functools
-import http.server
-import os
 import re
-import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -40,14 +36,12 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import EDISI
 from node_deps import node_package
+from support import CHROMIUM, CHROMIUM_ARGS, StaticServer, bulletin
 
 playwright_async = pytest.importorskip("playwright.async_api")
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 EDITIONS = ("publik", "internal")
 ALIAS = "terbaru"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -62,11 +56,6 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
 # --- the site, served ------------------------------------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the base class's signature)
-        pass
 
 
 @dataclass
@@ -112,25 +101,12 @@ def redirect_pages(root: Path) -> list[str]:
 def served_site(tmp_path_factory):
     """Both editions built for, and served by, a real HTTP server on 127.0.0.1 (a free port)."""
     root = tmp_path_factory.mktemp("dibaca") / "site"
-    root.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    server.daemon_threads = True
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with StaticServer(root) as server:
         for edition in EDITIONS:  # one build per edition: each is served under its own base address
-            result = subprocess.run([str(BIN / "bulletin"), "build", "--edition", edition, "--site-dir", str(root),
-                                     "--base-url", f"{url}/{edition}/", "--cache-dir", str(root.parent / "cache")],
-                                    cwd=ROOT, capture_output=True,
-                                    text=True, env=env, stdin=subprocess.DEVNULL)
+            result = bulletin("build", "--edition", edition, "--site-dir", root, "--base-url",
+                              f"{server.url}/{edition}/", "--cache-dir", root.parent / "cache")
             assert result.returncode == 0, result.stdout + result.stderr
-        yield ServedSite(root=root, url=url, pages=real_pages(root), redirects=redirect_pages(root))
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+        yield ServedSite(root=root, url=server.url, pages=real_pages(root), redirects=redirect_pages(root))
 
 
 @pytest.fixture(scope="session")

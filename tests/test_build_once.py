@@ -18,18 +18,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import copy_project
 
-from generator import pipeline, validate
+from generator import pipeline
 from generator.cli import main
+from generator.load import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def copy_project(target: Path) -> Path:
-    for part in ("data", "content", "theme", "mkdocs.yml"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
-    return target
+def public_project(target: Path) -> Path:
+    return copy_project(target, ("data", "content", "theme", "mkdocs.yml"))
 
 
 def build(project: Path, *args: str) -> tuple[str, dict]:
@@ -66,7 +65,7 @@ def first_build(tmp_path_factory) -> tuple[Path, Path, str, dict]:
     """The example copied and built once (cold, with its own cache), then kept aside as it was: (the folder it
     was built in, the copy kept aside, the build's output, its counted calls)."""
     work = tmp_path_factory.mktemp("sekali")
-    built = copy_project(work / "proyek")
+    built = public_project(work / "proyek")
     output, calls = build(built)
     kept = work / "tersimpan"
     shutil.copytree(built, kept, symlinks=True)
@@ -108,7 +107,7 @@ def test_one_edited_file_rebuilds_only_what_it_shows_on_as_a_fresh_build_makes_i
     assert rebuilt(output) == 2, output  # the kecamatan page, in the public and the internal edition
     page = project / "site" / "publik" / "pilkada-2024" / "kecamatan" / "jenamas" / "index.html"
     assert "Perahu kecil bermotor" in page.read_text(encoding="utf-8")
-    fresh = copy_project(tmp_path / "baru")  # the pages taken from the cache are those a fresh build makes
+    fresh = public_project(tmp_path / "baru")  # the pages taken from the cache are those a fresh build makes
     shutil.copytree(project / "data", fresh / "data", dirs_exist_ok=True)
     build(fresh)
     assert site_digest(fresh / "site") == site_digest(project / "site")
@@ -126,7 +125,7 @@ def test_a_changed_theme_rebuilds_every_page(project):
 def test_a_changed_template_rebuilds_the_pages_it_renders(project, monkeypatch, tmp_path):
     """Templates are part of the package: a copy of them with one changed decides the pages' Markdown. Templates
     are read at each render, so nothing has to be cleared for the change to count."""
-    from generator import render
+    from generator.render import markdown as render
 
     project, _, _ = project
     templates = tmp_path / "templates"
@@ -144,12 +143,12 @@ def test_a_changed_template_rebuilds_the_pages_it_renders(project, monkeypatch, 
 
 def test_many_small_runs_make_the_pages_one_run_makes(project, tmp_path, monkeypatch):
     """Split into runs of a few pages (each run has the other pages as names only), the site is the same."""
-    from generator import site_build
+    from generator.build import site as site_build
 
     whole, _, _ = project
     monkeypatch.setattr(site_build, "MIN_CHUNK", 5)
     monkeypatch.setattr(site_build, "MAX_CHUNK", 5)
-    split = copy_project(tmp_path / "banyak")
+    split = public_project(tmp_path / "banyak")
     result = CliRunner().invoke(main, ["--project", str(split), "build", "--jobs", "2",
                                        "--site-dir", str(split / "site")], catch_exceptions=False)
     assert result.exit_code == 0, result.output

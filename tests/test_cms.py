@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.cms import CMS_SCRIPT, FORM_OMITS, admin_files, config, github_backend
-from generator.jsonschema import schemas
 from generator.pipeline import check, publications
 from generator.project import Project
+from generator.render.schemas import schemas
+from generator.render.webform import CMS_SCRIPT, FORM_OMITS, admin_files, config, github_backend
 
 ROOT = Path(__file__).resolve().parents[1]
 EDISI = "pilkada-2024"
@@ -112,7 +112,7 @@ def admin_site(tmp_path_factory):
     if not CMS_SCRIPT.is_file():
         pytest.skip("Decap CMS is not installed: run scripts/node-deps")
     sync_api = pytest.importorskip("playwright.sync_api")
-    from browser import CHROMIUM, StaticServer, chromium
+    from support import CHROMIUM, StaticServer, chromium
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed")
     root = tmp_path_factory.mktemp("admin")

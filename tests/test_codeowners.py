@@ -9,9 +9,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.codeowners import CODEOWNERS, codeowners
+from generator.load.validate import validate_tree
 from generator.project import Project
-from generator.validate import validate_tree
+from generator.tools.codeowners import CODEOWNERS, codeowners
 
 ROOT = Path(__file__).resolve().parents[1]
 

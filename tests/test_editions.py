@@ -21,7 +21,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any, ClassVar
@@ -30,29 +29,33 @@ import pytest
 import yaml
 from pydantic import BaseModel, Field
 
-from generator.edition import filter_edition
-from generator.exemptions import CATEGORIES
-from generator.load import load_document
-from generator.publish import MARKER
-from generator.schema import Instansi, Kontak, Model, Rapat, public_field
-from generator.validate import EditionRecords, Record, validate_tree
+from generator.build.publish import MARKER
+from generator.edition.filter import filter_edition
+from generator.load.exemptions import CATEGORIES
+from generator.load.reader import load_document
+from generator.load.schema import Instansi, Kontak, Model, Rapat, public_field
+from generator.load.validate import EditionRecords, Record, validate_tree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from canary import (Canary, Planter, check_unique, find_canaries, national, personal_numbers,  # noqa: E402
-                    scan_folder, site_files, squeeze)
+from canary import (  # noqa: E402
+    Canary,
+    Planter,
+    check_unique,
+    find_canaries,
+    national,
+    personal_numbers,
+    scan_folder,
+    site_files,
+    squeeze,
+)
+from support import bulletin  # noqa: E402
 from trees import RESTRICTED, copy_project, declare, join  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 EDISI = "pilgub-kalteng-2020"
 SECRET = ROOT / RESTRICTED / EDISI  # the example's restricted tree (contoh-terbatas/), same layout as data/
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KINDS = {"instansi": "instansi", "kecamatan": "kecamatan", "rapat": "rapat"}
-
-
-def bulletin(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, env=ENV, timeout=120)
 
 
 def load(path: Path) -> Any:

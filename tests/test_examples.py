@@ -18,19 +18,19 @@ A case folder holds:
     xfail.txt     optional: the case shows a known product bug; the text is the reason. The case is a
                   strict xfail, so it fails loudly once the bug is fixed: delete xfail.txt then.
 
-The command runs in a subprocess, as an editor runs it, with the temporary project as working folder.
+Each case runs the command in this process (``support.cli``: the same command, exit code and messages); the
+base tree also runs it in a subprocess, as an editor runs it, with the temporary project as working folder.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import bulletin, cli
 
 EXAMPLES = Path(__file__).parent / "examples"
 BASE = EXAMPLES / "base"
@@ -75,10 +75,13 @@ def _lines(path: Path) -> list[str]:
 
 
 def run_validate(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONUTF8="1", NO_COLOR="1")
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "--project", str(project), "validate", *args],
-        cwd=project, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
+    """`bulletin validate` in a subprocess, with the project as working folder."""
+    return bulletin("validate", *args, project=project, timeout=60, env={"PYTHONUTF8": "1"})
+
+
+def validate_in_process(project: Path, *args: str) -> subprocess.CompletedProcess:
+    result = cli("validate", *args, project=project)
+    return subprocess.CompletedProcess(["validate", *args], result.exit_code, result.stdout, result.stderr)
 
 
 _RUNS: dict[Path, subprocess.CompletedProcess] = {}
@@ -88,7 +91,7 @@ def run_case(case: Path, tmp_path_factory) -> subprocess.CompletedProcess:
     """`validate` on a case's project with the case's args.txt; run once per session."""
     if case not in _RUNS:
         project = make_project(tmp_path_factory.mktemp(case.name), case)
-        _RUNS[case] = run_validate(project, *" ".join(_lines(case / "args.txt")).split())
+        _RUNS[case] = validate_in_process(project, *" ".join(_lines(case / "args.txt")).split())
     return _RUNS[case]
 
 
@@ -158,7 +161,7 @@ def test_invalid_cases_exit_with_status_1(tmp_path_factory):
 
 def test_warning_alone_does_not_fail_without_strict(tmp_path):
     case = EXAMPLES / "invalid" / "linmas-under-2-per-tps"
-    result = run_validate(make_project(tmp_path, case))
+    result = validate_in_process(make_project(tmp_path, case))
     assert problem_lines(result) == _expected(case)
     assert summary(result) == "0 kesalahan, 1 peringatan di 1 berkas."
     assert result.returncode == 0

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.editions import EDITIONS
+from generator.domain.editions import EDITIONS
 from generator.pipeline import publish_project
 from generator.project import Project
 
@@ -60,7 +60,7 @@ def test_golden_pages(pages, edition, request):
 RENDER_ALL = r"""
 import hashlib, json, sys
 from pathlib import Path
-from generator.editions import EDITIONS
+from generator.domain.editions import EDITIONS
 from generator.pipeline import check, publications
 from generator.project import Project
 

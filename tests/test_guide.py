@@ -1,4 +1,4 @@
-"""The editors' guide (content/panduan-editor.md) lists every message of generator/messages.py, word for word
+"""The editors' guide (content/panduan-editor.md) lists every message of generator/load/messages.py, word for word
 (… where the message says a value), and marks with ✎ exactly those an editor's YAML extension also shows."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import messages as msg
-
 from canary import personal_numbers
+
+from generator.load import messages as msg
 
 GUIDE = Path(__file__).resolve().parents[1] / "content" / "panduan-editor.md"
 

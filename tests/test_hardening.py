@@ -29,12 +29,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import support
 import yaml
+from support import environment
 
-from generator import messages as msg
-from generator.load import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS, load_document
-from generator.render import write_pages
-from generator.site_build import LOCK
+from generator.build.site import LOCK
+from generator.load import messages as msg
+from generator.load.reader import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS, load_document
+from generator.render.markdown import write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = Path(__file__).parent / "examples" / "base"
@@ -65,17 +67,8 @@ def example_project(to: Path) -> Path:
     return to
 
 
-def environment(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1", NO_MKDOCS_2_WARNING="1", **extra)
-    env.pop("GITHUB_STEP_SUMMARY", None)
-    env.update(extra)
-    return env
-
-
 def bulletin(project: Path, *args: str, timeout: float = 300, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "bulletin"), "--project", str(project), *args], cwd=project,
-                          capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          env=environment(**env), timeout=timeout)
+    return support.bulletin(*args, project=project, timeout=timeout, env=env)
 
 
 def no_traceback(result: subprocess.CompletedProcess) -> None:
@@ -296,6 +289,7 @@ def broken_agency(i: int) -> tuple[str, int, str]:
     return head + f"peran: Uji {i}.\nsitus: no\n", 5, "\"no\""
 
 
+@pytest.mark.slow
 def test_ten_thousand_broken_files_are_all_reported(tmp_path, record_property):
     count = 10_000
     project = base_project(tmp_path)
@@ -741,6 +735,7 @@ def plant_breakouts(project: Path, label: bool) -> None:
     edit_data(project, "instansi/kpu.yml", agency)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("label", [False, True], ids=["urls-and-multiline-links", "link-label-breakout"])
 def test_link_breakouts_are_never_live(tmp_path, label):
     project = example_project(tmp_path / "project")
@@ -798,9 +793,9 @@ def test_write_pages_never_writes_outside_its_folder(tmp_path, page):
 @pytest.mark.parametrize("planted", ["payloads", "source-url-breakout"])
 def test_meeting_pdf_html_has_no_live_markup(tmp_path, planted):
     """`bulletin pdf` prints the meeting page with WeasyPrint, which fetches every image it is given."""
-    from generator.pdf import meeting_html
     from generator.pipeline import check, publications
     from generator.project import Project
+    from generator.render.pdf import meeting_html
 
     project = example_project(tmp_path / "project")
     meetings = sorted((project / "data" / EXAMPLE_EDITION / "rapat").glob("*.yml"))

@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import messages as msg
-from generator.load import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS, Mark, format_loc, load_document, resolve_plain
+from generator.load import messages as msg
+from generator.load.reader import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    Mark,
+    format_loc,
+    load_document,
+    resolve_plain,
+)
 
 NAME = "berkas.yml"
 

@@ -13,15 +13,14 @@ import http.client
 import os
 import re
 import shutil
-import socket
 import ssl
 import subprocess
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import EDISI
+from support import free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 CONF = ROOT / "deploy" / "nginx-internal.conf"
@@ -35,12 +34,6 @@ def ssha(password: str, salt: bytes = b"desk-uji") -> str:
     """An RFC 2307 {SSHA} entry, a scheme nginx reads in auth_basic_user_file."""
     digest = hashlib.sha1(password.encode() + salt).digest()
     return "{SSHA}" + base64.b64encode(digest + salt).decode()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def replace_once(text: str, old: str, new: str) -> str:
@@ -88,16 +81,6 @@ class Server:
             connection.close()
 
 
-def wait_for(port: int) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-
-
 @pytest.fixture()
 def nginx(tmp_path, built_site, certificate):
     """A fresh nginx per test, so that one test's requests never count against another's rate limit."""
@@ -137,8 +120,8 @@ http {{
     check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp_path)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     process = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp_path)], stderr=subprocess.PIPE)
-    wait_for(http_port)
-    wait_for(https_port)
+    wait_for_port(http_port)
+    wait_for_port(https_port)
     try:
         yield Server(http_port, https_port, cert)
     finally:

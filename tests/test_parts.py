@@ -19,17 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
 import make_dataset  # noqa: E402
+from support import finish, start_bulletin  # noqa: E402
 
 
 def bulletin(project: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([str(BIN / "bulletin"), "--project", str(project), *args], cwd=project,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
-def finish(process: subprocess.Popen) -> subprocess.CompletedProcess:
-    stdout, stderr = process.communicate(timeout=300)
-    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+    return start_bulletin(*args, project=project)
 
 
 def digest(site: Path) -> dict[str, str]:
@@ -77,7 +71,7 @@ def test_national_pages_are_in_a_folder_per_province_and_kabupaten(whole):
 
 
 def test_each_part_holds_only_its_own_pages(parts):
-    from generator.site_build import Store
+    from generator.build.site import Store
 
     sizes = {name: len(Store(folder).known()) for name, folder in parts.items()}
     assert all(sizes.values()), sizes
@@ -95,7 +89,7 @@ def test_assembled_parts_are_the_site_one_build_makes(desk, whole, parts):
 def test_parts_and_their_assembly_carry_the_internal_marks(desk, parts, tmp_path):
     """Every part holds internal pages, so every part carries the marker; the assembled internal edition carries
     the marker, robots.txt and noindex on every page, and is refused for a public target."""
-    from generator.publish import MARKER, ROBOTS_TXT
+    from generator.build.publish import MARKER, ROBOTS_TXT
 
     assert all((folder / MARKER).is_file() for folder in parts.values())
     site = tmp_path / "dirakit"
@@ -112,7 +106,7 @@ def test_parts_and_their_assembly_carry_the_internal_marks(desk, parts, tmp_path
 def test_assembly_waits_for_the_lock_of_the_site(desk, parts, tmp_path):
     """Assembly lists, adds, switches and removes a site's builds only under the site's lock: while another
     process holds it (a build of the same site, say), assembly waits and touches nothing."""
-    from generator.site_build import locked_site, versions_folder
+    from generator.build.site import locked_site, versions_folder
 
     site = tmp_path / "situs"
     with locked_site(site):

@@ -25,17 +25,17 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import bulletin
 
-from generator import report
+from generator.load import report
+from generator.load.problems import Severity, decodable
 from generator.pipeline import check
-from generator.problems import decodable, Severity
 from generator.project import Project
 
 BASE = Path(__file__).parent / "examples" / "base"
@@ -329,12 +329,10 @@ def test_pinned_damage(scratch, damage):
 
 
 def _run_cli(root: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1", NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(root), "validate", "--format",
-                           "json"], cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          env=env, timeout=120)
+    return bulletin("validate", "--format", "json", project=root, timeout=120)
 
 
+@pytest.mark.slow
 @settings(max_examples=15, **PROPERTY_SETTINGS)
 @given(damaged_trees(tree_mutations=False))
 def test_damaged_tree_with_the_real_command(scratch, damage):

@@ -18,19 +18,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import bulletin, environment
 
-from generator import cms
-from generator.publish import MARKER, NOINDEX, ROBOTS_TXT, RestrictedValues, internal_signs
+from generator.build.publish import MARKER, NOINDEX, ROBOTS_TXT, RestrictedValues, internal_signs
+from generator.render import webform as cms
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = environment()
 NOINDEX_META = re.compile(r'<meta\s+name="robots"\s+content="[^"]*noindex')
-
-
-def bulletin(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "bulletin"), *args], cwd=cwd, capture_output=True, text=True, env=ENV,
-                          timeout=300)
 
 
 def html_pages(folder: Path) -> list[Path]:

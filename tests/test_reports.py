@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import Problem, Problems, Severity
-from generator.report import as_github, as_job_summary
+from generator.load.problems import Problem, Problems, Severity
+from generator.load.report import as_github, as_job_summary
 
 BASE = Path(__file__).parent / "examples" / "base"
 EDITION = "data/uji-2020"

@@ -9,13 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from generator.cli import main
-from generator.regions import region_tree
-from generator.schema import Rapat
+from support import cli
 from test_examples import problem_lines, run_validate
 from test_schemas import error_paths, schema_errors
+
+from generator.domain.regions import region_tree
+from generator.load.schema import Rapat
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION = "data/pilkada-2024"
@@ -33,8 +32,7 @@ def project(tmp_path) -> Path:
 
 
 def bulletin(project: Path, *args: str):
-    result = CliRunner().invoke(main, ["--project", str(project), *args], catch_exceptions=False)
-    return result
+    return cli(*args, project=project)
 
 
 def fill_paths(output: str) -> list[str]:

@@ -21,13 +21,12 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-
-from generator import messages as msg
-from generator.jsonschema import SCHEMA_FOLDER, data_files, schema_line, schema_text, schemas, served_schemas
-from generator.validate import kind_of
-
 from test_examples import EXAMPLES, make_project, problem_lines, run_validate
 from yaml12 import load_yaml12
+
+from generator.load import messages as msg
+from generator.load.validate import kind_of
+from generator.render.schemas import SCHEMA_FOLDER, data_files, schema_line, schema_text, schemas, served_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = schemas()
@@ -36,7 +35,7 @@ VALIDATORS = {kind: Draft202012Validator(document, format_checker=Draft202012Val
 PROBLEM_LINE = re.compile(r"(?P<file>[^:]+):[0-9]+:[0-9]+: (?:(?P<path>[A-Za-z0-9_.\[\]<]+): )?(?P<message>.*)")
 
 # PyYAML, the parser under tests/yaml12.py, refuses a tab inside a flow list, which YAML 1.2 allows (and which
-# the YAML language server and generator.load accept): a limit of this test's reader, not of the schemas.
+# the YAML language server and generator.load.reader accept): a limit of this test's reader, not of the schemas.
 READER_LIMITS = {"tab-inside-flow-list"}
 
 
@@ -198,7 +197,7 @@ def test_typo_in_a_new_report_is_flagged_at_the_same_path_by_both(tmp_path):
 
 
 def test_committed_schemas_are_current():
-    """schemas/ is what the models export; after a change of generator/schema.py or types.py run
+    """schemas/ is what the models export; after a change of generator/load/schema.py or types.py run
     `bulletin schema --out schemas` (make schema) and commit the result."""
     folder = ROOT / SCHEMA_FOLDER
     committed = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.schema.json")}
@@ -243,7 +242,7 @@ def test_vscode_maps_every_data_file_to_its_schema():
 
 
 def test_schema_line_is_added_without_touching_the_rest(tmp_path):
-    from generator.jsonschema import add_schema_lines
+    from generator.render.schemas import add_schema_lines
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -304,7 +303,7 @@ def test_every_field_says_who_may_see_it(kind):
 
 def test_every_pattern_says_its_problem_in_indonesian():
     """VS Code's YAML extension shows ``patternErrorMessage`` instead of the bare regular expression."""
-    from generator.types import editor_message
+    from generator.load.fields import editor_message
 
     patterns = []
 

@@ -9,24 +9,17 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from support import copy_project, environment, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 EDISI = "pilgub-kalteng-2020"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str:
@@ -38,37 +31,19 @@ def containing(text: str, needle: str) -> str | None:
     return text if needle in text else None
 
 
-def wait_for(predicate, seconds: float = 30.0):
-    deadline = time.monotonic() + seconds
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            last = predicate()
-            if last:
-                return last
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"timed out; last result: {last!r}")
-
-
-def copy_project(tmp_path: Path) -> Path:
+def one_edition_project(tmp_path: Path) -> Path:
     """A project with one election edition, to break at will."""
-    project = tmp_path / "proyek"
-    project.mkdir()
-    for part in ("content", "theme", "mkdocs.yml"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
+    project = copy_project(tmp_path / "proyek", ("content", "theme", "mkdocs.yml"))
     shutil.copytree(ROOT / "data" / EDISI, project / "data" / EDISI)
     return project
 
 
 @pytest.fixture()
 def preview(tmp_path):
-    project = copy_project(tmp_path)
+    project = one_edition_project(tmp_path)
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = environment()
     with open(log, "w") as out:
         process = subprocess.Popen([str(BIN / "bulletin"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                    cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env,
@@ -101,11 +76,11 @@ def test_bad_data_keeps_the_last_good_pages_and_shows_the_problems(preview):
 
 
 def test_preview_of_data_that_was_never_valid_shows_an_error_page(tmp_path):
-    project = copy_project(tmp_path)
+    project = one_edition_project(tmp_path)
     edisi = project / "data" / EDISI / "edisi.yml"
     edisi.write_text(edisi.read_text(encoding="utf-8") + "zona_waktu: WITA\n", encoding="utf-8")
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = environment()
     process = subprocess.Popen([str(BIN / "bulletin"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     try:

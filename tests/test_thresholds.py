@@ -1,7 +1,7 @@
 """A status never contradicts the number printed beside it.
 
 Each readiness rule decides on the exact figure; the number it prints is written so that a reader who compares it
-with the threshold reaches the same verdict (``generator.thresholds``). Property tests over the thresholds: no
+with the threshold reaches the same verdict (``generator.domain.thresholds``). Property tests over the thresholds: no
 count of Linmas, TPS, voters, wajib KTP or e-KTP gives a status that the printed number contradicts, in the rule's
 own text, in the figures a kecamatan or region row shows, or in a progress bar.
 """
@@ -16,16 +16,27 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import thresholds
-from generator.model import Figure
-from generator.readiness import ektp_recorded, kecamatan_readiness, linmas_per_tps, voters_per_tps
-from generator.series import FIGURES
-from generator.thresholds import (COMPLETE_PERCENT, EKTP_RECORDED_PERCENT, LINMAS_PER_TPS, Threshold, parse_number,
-                                  shown, voter_cap)
-from generator.views import _bars
+from generator.domain import thresholds
+from generator.domain.model import Figure
+from generator.domain.readiness import ektp_recorded, kecamatan_readiness, linmas_per_tps, voters_per_tps
+from generator.domain.series import FIGURES
+from generator.domain.thresholds import (
+    COMPLETE_PERCENT,
+    EKTP_RECORDED_PERCENT,
+    LINMAS_PER_TPS,
+    Threshold,
+    shown,
+    voter_cap,
+)
+from generator.views.build import _bars
 
 DAY = dt.date(2024, 11, 15)
 NUMBER = re.compile(r"[0-9][0-9.]*(?:,[0-9]+)?")
+
+
+def parse_number(text: str) -> Fraction:
+    """An Indonesian number as written ("1.234,56") back as a fraction: what a reader reads."""
+    return Fraction(text.replace(".", "").replace(",", "."))
 
 
 def figures(**values) -> dict[str, Figure]:
@@ -94,7 +105,7 @@ def test_voters_per_tps_never_contradicts_its_status(tps, cap, data):
 @given(numerator=st.integers(min_value=0, max_value=10**9), denominator=st.integers(min_value=1, max_value=10**6),
        bound=st.sampled_from(["min", "max"]), limit=st.integers(min_value=0, max_value=1000))
 def test_a_written_number_falls_where_its_figure_falls(numerator, denominator, bound, limit):
-    """The rule of generator.thresholds.shown itself, for any threshold with no decimals."""
+    """The rule of generator.domain.thresholds.shown itself, for any threshold with no decimals."""
     threshold = Threshold("uji", Fraction(limit), bound, "uji")
     figure = Fraction(numerator, denominator)
     written = parse_number(shown(figure, (threshold,)))

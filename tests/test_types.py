@@ -1,7 +1,7 @@
 """Field types and models: what an editor may write, and the exact message when it is something else.
 
 Messages are asserted as exact text: literally where the wording is the point of the test, otherwise
-formatted from ``generator.messages`` (a message is part of the product's interface).
+formatted from ``generator.load.messages`` (a message is part of the product's interface).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
-from generator import messages as msg
-from generator import schema
-from generator import types as t
-from generator.problems import Problems
-from generator.validate import validate_file
+from generator.load import fields as t
+from generator.load import messages as msg
+from generator.load import schema
+from generator.load.problems import Problems
+from generator.load.validate import validate_file
 
 
 def check(type_, value):
@@ -320,7 +320,7 @@ def test_telepon_that_cannot_exist(text):
 
 
 def test_tel_links_dial_the_number_shown():
-    from generator.render import tel
+    from generator.render.markdown import tel
 
     assert tel("+62 (0)525 21500") == '<a href="tel:+6252521500">(0525) 21500</a>'
     assert tel("0062 525 21500") == '<a href="tel:+6252521500">(0525) 21500</a>'
@@ -426,7 +426,7 @@ def test_illustrative_flag_names_figures_of_its_report():
         (("ilustratif",), "bulletin", 'harus true/false atau daftar angka yang ilustratif (linmas_siap), bukan "ya"')]
 
 
-# --- a file checked against its model: place, field and message (generator.validate) ------------------
+# --- a file checked against its model: place, field and message (generator.load.validate) ------------------
 
 
 def validate_text(tmp_path: Path, model, text: str) -> list[str]:

@@ -40,12 +40,13 @@ import yaml
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import StaticServer, chromium  # noqa: E402
+
 from conftest import EDISI  # noqa: E402
+from support import StaticServer, chromium, environment  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = environment()
 EDITIONS = ("publik", "internal")
 ALIAS = "terbaru"
 MARKER = ".buletin-internal"
@@ -188,11 +189,6 @@ def local_file(base: str, root: Path, url: str) -> Path | None:
 
 # --- running the command -------------------------------------------------------------------------------------
 
-def bulletin(*args: str, cwd: Path = ROOT, timeout: int = 180) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "bulletin"), *args], cwd=cwd, capture_output=True, text=True, env=ENV,
-                          timeout=timeout)
-
-
 def run_parallel(commands: dict[str, list[str]], cwd: Path, logs: Path) -> dict[str, tuple[int, str]]:
     """Run the ``bulletin`` commands at once (output to files, so that no pipe fills); ``{name: (status, output)}``."""
     logs.mkdir(parents=True, exist_ok=True)
@@ -311,7 +307,7 @@ def test_root_redirect_names_an_icon(built_site, edition):
 
 def test_building_one_site_edition_keeps_the_other_editions_alias(tmp_path):
     """A build of one site edition carries the other over from the previous build: its alias stays a link."""
-    from generator.output import Output
+    from generator.build.output import Output
 
     previous = tmp_path / "vorige" / "publik"
     (previous / "pilkada-2024").mkdir(parents=True)

@@ -24,10 +24,9 @@ import itertools
 from dataclasses import dataclass
 
 import pytest
+from differential import ROOT, WarmProcess, cold_finish, cold_start, differences, tree, workspace
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
-
-from differential import ROOT, WarmProcess, cold_finish, cold_start, differences, tree, workspace
 
 TERBATAS_SETDA = "contoh-terbatas/pilkada-2024/instansi/setda.yml"
 DEFAULT_EXAMPLES = 1  # `make test`: the explicit examples and this many drawn ones (derandomized)
@@ -83,8 +82,8 @@ EDITS = {edit.name: edit for edit in [
          '  nip: "19900101 201501 1 001"\n  jabatan: Jabatan lain\n'),
     _removal("terbatas-dihapus", "contoh-terbatas/pilkada-2024/kecamatan/jenamas.yml"),
     # what surrounds the data: templates, content, theme, configuration
-    Edit("templat", "generator/templates/kecamatan.md.j2", "## Angka terbaru", "## Angka terkini"),
-    Edit("templat-makro", "generator/templates/_macros.md.j2", "Tidak ada risiko tercatat.",
+    Edit("templat", "generator/render/templates/kecamatan.md.j2", "## Angka terbaru", "## Angka terkini"),
+    Edit("templat-makro", "generator/render/templates/_macros.md.j2", "Tidak ada risiko tercatat.",
          "Belum ada risiko yang tercatat."),
     Edit("konten", "content/tentang.md", "# Tentang buletin ini\n", "# Tentang buletin ini\n\nDiperbarui.\n"),
     Edit("tema", "theme/assets/stylesheets/bulletin.css", ".bdp-terbatas {", ".bdp-terbatas { outline: 0; "),
@@ -92,9 +91,9 @@ EDITS = {edit.name: edit for edit in [
     Edit("mkdocs-terbatas", "mkdocs.yml", "terbatas: contoh-terbatas", "terbatas: tidak-ada"),
     Edit("mkdocs-privat", "mkdocs.yml", "      repositori: publik\n", "      repositori: privat\n"),
     # the generator's own code: a property templates read (model), a message of the overlay (merge)
-    Edit("kode-model", "generator/model.py", "return 100.0 * self.part / self.whole", "return 90.0 * self.part / self.whole",
+    Edit("kode-model", "generator/domain/model.py", "return 100.0 * self.part / self.whole", "return 90.0 * self.part / self.whole",
          code=True),
-    Edit("kode-merge", "generator/messages.py", "RESTRICTED_CONFLICT = (", "RESTRICTED_CONFLICT = ('(uji) ' + ",
+    Edit("kode-merge", "generator/load/messages.py", "RESTRICTED_CONFLICT = (", "RESTRICTED_CONFLICT = ('(uji) ' + ",
          code=True),
 ]}
 PATHS = ["sama", "baru", "pratinjau"]  # the warm path of a step: the same process, a new one, the preview

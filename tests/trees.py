@@ -1,7 +1,7 @@
 """The two places for data in tests: copies of the example project, and the example as it was before it was split
 (one data/ tree holding restricted values too, as a desk had it before `bulletin split`).
 
-``join`` lays every file of the restricted tree over its public file (``generator.merge``, as validation does)
+``join`` lays every file of the restricted tree over its public file (``generator.load.overlay``, as validation does)
 and writes the merged data into data/; the result is a layout with nothing in the restricted tree, which
 ``bulletin split`` must turn back into the two trees.
 """
@@ -13,26 +13,11 @@ import shutil
 from pathlib import Path
 
 import yaml
+from support import PROJECT_PARTS, RESTRICTED, ROOT, copy_project  # noqa: F401  (copy_project: for the tests)
 
-from generator.load import load_document
-from generator.merge import overlay
-from generator.schema import FILE_MODELS
-
-ROOT = Path(__file__).resolve().parent.parent
-RESTRICTED = "contoh-terbatas"  # the example's restricted tree, as mkdocs.yml names it
-PROJECT_PARTS = ("data", RESTRICTED, "content", "theme", "mkdocs.yml")
-
-
-def copy_project(to: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
-    """The example project (both trees by default) copied to ``to``."""
-    to.mkdir(parents=True, exist_ok=True)
-    for name in parts:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, to / name)
-        else:
-            shutil.copy2(source, to / name)
-    return to
+from generator.load.overlay import overlay
+from generator.load.reader import load_document
+from generator.load.schema import FILE_MODELS
 
 
 def declare(project: Path, repository: str | None = None, restricted: str | None = "keep") -> None:

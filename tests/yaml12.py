@@ -3,7 +3,7 @@ extension, and the git host's web editor through it) and check-jsonschema read a
 
 PyYAML's parser with the resolvers of YAML 1.2 § 10.3.2 in place of PyYAML's YAML 1.1 ones: a date stays text
 (the schemas say string/format date), ``no``/``yes``/``on`` stay text, ``052521500`` is the integer 52521500,
-``131.140`` the number 131.14, ``62.10`` the number 62.1. Nothing of ``generator.load`` is used.
+``131.140`` the number 131.14, ``62.10`` the number 62.1. Nothing of ``generator.load.reader`` is used.
 """
 
 from __future__ import annotations

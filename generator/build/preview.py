@@ -1,0 +1,115 @@
+"""``bulletin serve``: the live preview of one site edition of one election edition.
+
+Every save runs the pipeline again and rebuilds, through the same page cache as ``bulletin build``, only the
+pages whose Markdown changed; the preview is switched to the new build in one step and the browser reloads
+(MkDocs' live-reload server serves the folder). Bad data never takes the preview down: the last good pages
+stay, with the problems in the terminal and in a banner on every page, and no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from generator.build.job import ERROR_PAGE, BuildFailed, Job
+from generator.build.mkdocs_run import run_job
+from generator.build.site import (
+    Builder,
+    Store,
+    assemble_unit,
+    locked,
+    locked_site,
+    new_build_folder,
+    remove_stale,
+    switch,
+)
+from generator.load import report
+from generator.pipeline import Publication, UnknownEdition, check, publications
+from generator.project import Project
+from generator.render.markdown import TEMPLATES
+
+POLLING_INTERVAL = 0.2  # seconds between looks at the watched files
+
+
+class Preview:
+    def __init__(self, project: Project, edition: str, edisi: str | None, root: Path):
+        self.project, self.edition, self.edisi = project, edition, edisi
+        self.site = root / "site"
+        self.builder = Builder(project, Store(project.cache_dir), workers=1, strict=False)
+        self.last_good: Publication | None = None
+        self.versions: list[tuple[str, str]] = []
+
+    def rebuild(self) -> None:
+        """Build what changed and switch the preview to it; say what went wrong, never with a traceback."""
+        started = time.monotonic()
+        try:
+            self._rebuild()
+        except BuildFailed as exc:
+            sys.stderr.write(f"Pratinjau tidak dapat dibangun: {exc}\n")
+            return
+        except UnknownEdition as exc:
+            sys.stderr.write(f"{exc}\n")
+            return
+        sys.stderr.write(f"Pratinjau diperbarui ({time.monotonic() - started:.1f} detik).\n")
+
+    def _rebuild(self) -> None:
+        memo = self.project.cache_dir / "memo.sqlite"  # files and pages that did not change are not redone
+        checked = check(self.project, memo=memo)
+        self.builder.problems = []
+        if checked.failed():
+            text = report.as_text(checked.problems)
+            sys.stderr.write(f"Data tidak valid; pratinjau menampilkan versi valid terakhir.\n{text}\n")
+            if self.last_good is None:
+                self.show_error(text)
+                return
+            self.builder.problems = [p.format() for p in checked.problems.errors] or [text]
+        else:
+            if checked.problems:
+                sys.stderr.write(report.as_text(checked.problems) + "\n")
+            self.last_good = next(publications(checked, (self.edition,), self.edisi, finished=True, memo=memo))
+            self.versions = checked.versions
+        with locked(self.builder.cache), locked_site(self.site):
+            remove_stale(self.site)
+            plan = self.builder.build([self.last_good], self.versions)
+            build = new_build_folder(self.site)
+            assemble_unit(plan.units[0], [self.builder.cache], build, None)
+            switch(self.site, build)
+
+    def show_error(self, text: str) -> None:
+        """A one-page site that lists the problems, for data that was never valid."""
+        with locked_site(self.site):
+            remove_stale(self.site)
+            build = new_build_folder(self.site)
+            run_job(self.project.config_file, build,
+                    Job(None, problems=[], error_page=ERROR_PAGE.format(problems=text)), strict=False)
+            switch(self.site, build)
+
+    def not_found(self, code: int) -> bytes | None:
+        page = self.site / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+
+def serve(project: Project, host: str, port: int, edition: str, edisi: str | None) -> None:
+    with tempfile.TemporaryDirectory(prefix="bulletin-pratinjau-") as folder:
+        preview = Preview(project, edition, edisi, Path(folder))
+        preview.rebuild()
+        server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site),
+                                  polling_interval=POLLING_INTERVAL)
+        server.error_handler = preview.not_found
+        for path in (project.data_dir, project.restricted_dir, project.content_dir, project.theme_dir, TEMPLATES,
+                     project.config_file):
+            if path is not None and path.exists():
+                server.watch(str(path))
+        sys.stderr.write(f"Pratinjau di http://{host}:{port}/ (hentikan dengan Ctrl+C)\n")
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            sys.stderr.write("Pratinjau dihentikan.\n")
+        finally:
+            server.shutdown()
+            with locked_site(preview.site):
+                remove_stale(preview.site)

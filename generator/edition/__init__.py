@@ -1,0 +1,1 @@
+"""Edition: what a site edition may show (the filter) and what a public repository may hold (the guard)."""

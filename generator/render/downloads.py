@@ -1,0 +1,114 @@
+"""Data terbuka: an edition's data as downloads (JSON, CSV) with a Frictionless data-package descriptor.
+
+Written from the records and the model an edition may show, so the public downloads hold exactly what the
+public pages hold: restricted records were removed before this stage. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+import xml.etree.ElementTree as ET
+
+from generator.domain.model import DataTable, OpenData, SiteModel
+from generator.load.validate import EditionRecords
+from generator.views.opendata import csv_document
+
+FOLDER = "unduh"
+PROFILE = "data-package"  # not "tabular-data-package": data.json, the whole edition per file, is not a table
+DATA_JSON = {"name": "data", "path": "data.json", "format": "json", "mediatype": "application/json",
+             "encoding": "utf-8", "title": "Seluruh data edisi",
+             "description": "Seluruh data edisi ini per berkas, seperti ditulis editor: edisi, instansi, kecamatan, "
+                            "rapat (hanya yang boleh ditampilkan edisi ini)."}
+
+
+def export(records: EditionRecords, model: SiteModel, site_url: str | None = None) -> dict[str, str]:
+    """``{path: text}`` of the downloads under ``unduh/``, and the Atom feed of meetings (``feed.xml``)."""
+    data = {
+        "edisi": records.edisi.data.model_dump(mode="json") if records.edisi else None,
+        "instansi": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.instansi.items())},
+        "kecamatan": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.kecamatan.items())},
+        "rapat": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.rapat.items())},
+    }
+    package = model.data_terbuka
+    files = {f"{FOLDER}/{table.path}": table_csv(table) for table in package.tables}
+    files[f"{FOLDER}/data.json"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    files[f"{FOLDER}/datapackage.json"] = json.dumps(descriptor(package, site_url), ensure_ascii=False,
+                                                     indent=1) + "\n"
+    files["feed.xml"] = atom_feed(model, site_url)
+    return files
+
+
+def table_csv(table: DataTable) -> str:
+    """A table as its CSV file."""
+    return csv_document([column.name for column in table.columns], table.rows)
+
+
+def descriptor(package: OpenData, site_url: str | None = None) -> dict:
+    """The Frictionless Data Package descriptor (``datapackage.json``): what, whose, which licence, from which
+    sources, as of when, and a Table Schema per table."""
+    identifier, title, address = package.licence
+    out = {
+        "profile": PROFILE,
+        "name": package.name,
+        "title": package.title,
+        "description": package.description,
+        **({"homepage": f"{site_url}data-terbuka/"} if site_url else {}),
+        "licenses": [{"name": identifier, "title": title, "path": address}],
+        "sources": [{"title": s.judul, **({"path": s.tautan} if s.tautan else {})} for s in package.sources],
+        "contributors": [{"title": package.publisher, "role": "publisher"}],
+        "keywords": package.keywords,
+        "edisi": {"id": package.edisi[0], "nama": package.edisi[1], "edisi_situs": package.edition},
+        "tanggal_data": package.as_of.isoformat(),  # when the data last changed: the newest report or meeting
+        "resources": [_resource(table) for table in package.tables] + [DATA_JSON],
+    }
+    return out
+
+
+def _resource(table: DataTable) -> dict:
+    schema = {
+        "fields": [{"name": c.name, "type": c.type, **({"format": c.format} if c.format else {}),
+                    "description": c.description, **({"unit": c.unit} if c.unit else {}),
+                    **({"constraints": c.constraints} if c.constraints else {})} for c in table.columns],
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
+    if table.foreign_keys:
+        schema["foreignKeys"] = [{"fields": list(fk.fields), "reference": {"resource": fk.table,
+                                                                          "fields": list(fk.reference)}}
+                                 for fk in table.foreign_keys]
+    return {"name": table.name, "path": table.path, "profile": "tabular-data-resource", "title": table.title,
+            "description": table.description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "schema": schema}
+
+
+def atom_feed(model: SiteModel, site_url: str | None = None) -> str:
+    """An Atom feed (RFC 4287) of the meetings, newest first. Links are relative to the feed unless the site's
+    address is known; ids are stable URNs, so a reader sees the same entry across rebuilds."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    zone = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}[model.edisi.zona_waktu]
+    feed_id = uuid.uuid5(uuid.NAMESPACE_URL, f"buletin-desk-pilkada/{model.edisi.id}/{model.edition}")
+    stamps = {r.slug: f"{r.tanggal.isoformat()}T{(r.waktu or '00.00').replace('.', ':')}:00{zone}" for r in model.rapat}
+    updated = max(stamps.values(), default=f"{model.as_of.isoformat()}T00:00:00{zone}")  # same zone: text order
+    root = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "id"})
+    ET.SubElement(root, "title").text = f"{model.edisi.desk.nama}: rapat dan buletin ({model.edisi.nama_singkat})"
+    ET.SubElement(root, "id").text = f"urn:uuid:{feed_id}"
+    ET.SubElement(root, "updated").text = updated
+    ET.SubElement(root, "link", {"rel": "self", "href": f"{base}feed.xml"})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": f"{base}rapat/"})
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = model.edisi.desk.nama
+    for meeting in model.rapat:
+        entry = ET.SubElement(root, "entry")
+        ET.SubElement(entry, "title").text = f"{meeting.judul}, {meeting.tanggal.isoformat()}"
+        ET.SubElement(entry, "id").text = f"urn:uuid:{uuid.uuid5(feed_id, meeting.slug)}"
+        ET.SubElement(entry, "updated").text = stamps[meeting.slug]
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": f"{base}rapat/{meeting.slug}/"})
+        ET.SubElement(entry, "summary").text = meeting.ringkasan
+        decisions = "\n".join(f"- {d.uraian}" for d in meeting.keputusan)
+        actions = "\n".join(f"- {a.uraian} ({a.pemilik.singkatan}, {a.batas_waktu.isoformat()})"
+                             for a in meeting.tindak_lanjut)
+        ET.SubElement(entry, "content", {"type": "text"}).text = "\n\n".join(
+            part for part in (meeting.ringkasan, decisions and "Keputusan:\n" + decisions,
+                              actions and "Tindak lanjut:\n" + actions) if part)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

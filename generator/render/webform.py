@@ -1,0 +1,182 @@
+"""The web form of the internal edition (``/<edisi>/admin/``): Decap CMS, configured from the same JSON Schemas.
+
+Decap CMS rather than Sveltia CMS: Decap's editorial workflow turns a saved form into a pull request (Sveltia has
+no editorial workflow yet), so an officer's change is reviewed like any other; and Decap ships an in-memory
+``test-repo`` backend, so a real browser can fill and save the form in a test without a git host.
+
+The form's fields come from the exported schemas (generator.render.schemas): titles, descriptions as hints, choices,
+required fields. The forms write to the public data folder, so restricted fields and records, and the ``akses`` /
+``dasar`` marks, are left out of them (restricted content belongs in the restricted tree). The CMS script is the
+one npm installed from the registry (package.json, scripts/node-deps), copied into the build: never a CDN.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.render.schemas import schemas
+
+CMS_DIST = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
+CMS_SCRIPT = CMS_DIST / "decap-cms.js"  # and its chunks, <n>.decap-cms.js, which it loads beside itself
+ADMIN = "admin"
+LONG_TEXT = {"uraian", "ringkasan", "catatan", "catatan_data", "peran", "mitigasi", "keterangan", "alasan"}
+FORM_OMITS = {"akses", "dasar"}  # marks of restricted records: not in a form that writes to data/
+KINDS = {  # kind → (label, folder collection?, may create)
+    "rapat": ("Rapat", True),
+    "instansi": ("Instansi", False),
+    "kecamatan": ("Kecamatan", False),
+}
+
+INDEX_HTML = """<!doctype html>
+<html lang="id">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>Formulir data Desk Pilkada</title>
+  <link rel="icon" href="../assets/images/favicon.png">
+</head>
+<body>
+  <script src="decap-cms.js"></script>
+</body>
+</html>
+"""
+
+
+STAND_IN_HTML = """<!doctype html>
+<html lang="id">
+<head>
+  <meta charset="utf-8">
+  <meta name="robots" content="noindex">
+  <title>Formulir data Desk Pilkada</title>
+</head>
+<body>
+  <p>Formulir belum terpasang: jalankan scripts/node-deps lalu bangun ulang situs.</p>
+</body>
+</html>
+"""
+
+
+def _resolve(node: dict, defs: dict) -> dict:
+    while "$ref" in node:
+        node = {**defs[node["$ref"].rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _shape(node: dict, defs: dict) -> dict:
+    """The one shape a form edits: the record of ``text | record`` (a decision), the list of ``one | list``
+    (agenda agencies), the value of ``value | null`` (an optional field)."""
+    node = _resolve(node, defs)
+    shapes = [_resolve(s, defs) for s in node.get("anyOf", [])]
+    if shapes:
+        for wanted in ("object", "array"):
+            for shape in shapes:
+                if shape.get("type") == wanted:
+                    return {**{k: v for k, v in node.items() if k != "anyOf"}, **shape}
+        scalar = [s for s in shapes if s.get("type") != "null"]
+        if any(s.get("type") == "integer" for s in scalar):
+            return {**node, "type": "integer"}
+        if scalar:
+            return {**{k: v for k, v in node.items() if k != "anyOf"}, **scalar[0]}
+    return node
+
+
+def is_public(node: dict) -> bool:
+    return node.get("x-akses") != "terbatas"
+
+
+def field(name: str, prop: dict, defs: dict, required: bool) -> dict | None:
+    """The Decap field of one schema property, or None when a public form must not show it."""
+    shape = _shape(prop, defs)
+    if not is_public(prop) or not is_public(shape) or name in FORM_OMITS:
+        return None
+    out: dict[str, Any] = {"name": name, "label": prop.get("title") or shape.get("title") or name,
+                           "required": required}
+    if prop.get("description"):
+        out["hint"] = prop["description"]
+    kind = shape.get("type")
+    if "enum" in shape:
+        out.update(widget="select", options=list(shape["enum"]))
+    elif kind == "boolean":
+        out.update(widget="boolean", default=bool(prop.get("default", False)))
+    elif kind == "integer":
+        out.update(widget="number", value_type="int", min=0)
+    elif kind == "number":
+        out.update(widget="number", value_type="float", min=0)
+    elif kind == "string" and shape.get("format") == "date":
+        out.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False)
+    elif kind == "string":
+        out.update(widget="text" if name in LONG_TEXT else "string")
+    elif kind == "object":
+        out.update(widget="object", fields=fields(shape, defs))
+    elif kind == "array":
+        item = _shape(shape.get("items", {}), defs)
+        if not is_public(item):
+            return None
+        if item.get("type") == "object":
+            out.update(widget="list", fields=fields(item, defs))
+        else:
+            inner = field(name, {**item, "title": out["label"]}, defs, True)
+            inner.pop("hint", None)
+            out.update(widget="list", field=inner)
+        if shape.get("minItems"):
+            out["min"] = shape["minItems"]
+    else:
+        out.update(widget="string")
+    return out
+
+
+def fields(node: dict, defs: dict) -> list[dict]:
+    required = set(node.get("required", []))
+    made = (field(name, prop, defs, name in required) for name, prop in node.get("properties", {}).items())
+    return [f for f in made if f is not None]
+
+
+def config(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] | None = None,
+           publish_mode: str = "editorial_workflow") -> dict:
+    """The Decap configuration of one election edition's data: one collection per kind of file."""
+    collections = []
+    for kind, (label, create) in KINDS.items():
+        document = schemas()[kind]
+        form = fields(document, document.get("$defs", {}))
+        for f in form:
+            if f["name"] in (defaults or {}).get(kind, {}):
+                f["default"] = defaults[kind][f["name"]]
+        collection = {"name": f"{kind}-{edisi}", "label": f"{label} ({edisi})", "folder": f"data/{edisi}/{kind}",
+                      "extension": "yml", "format": "yml", "create": create, "delete": False,
+                      "identifier_field": "judul" if kind == "rapat" else "nama", "fields": form}
+        if kind == "rapat":
+            collection["slug"] = "{{fields.tanggal}}-{{slug}}"
+            collection["summary"] = "{{tanggal}} {{judul}}"
+        collections.append(collection)
+    return {"backend": backend, "publish_mode": publish_mode, "media_folder": "content/gambar",
+            "slug": {"encoding": "ascii", "clean_accents": True}, "collections": collections}
+
+
+def github_backend(repo: str | None, branch: str = "main") -> dict:
+    return {"name": "github", "repo": repo or "ORGANISASI/REPOSITORI", "branch": branch}
+
+
+@functools.cache
+def cms_scripts() -> dict[str, str]:
+    """The vendored CMS: the script npm installed and the chunks it loads from beside itself."""
+    return {f"{ADMIN}/{path.name}": path.read_text(encoding="utf-8")
+            for path in sorted(CMS_DIST.glob("*decap-cms.js"))}
+
+
+def admin_files(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] | None = None,
+                publish_mode: str = "editorial_workflow") -> dict[str, str]:
+    """``{path: text}`` of the admin page of one election edition, with the vendored CMS script when it is
+    installed (scripts/node-deps); without it the page says how to install it. The configuration is JSON, which
+    is YAML too."""
+    made = config(edisi, backend, defaults, publish_mode)
+    files = {f"{ADMIN}/config.yml": json.dumps(made, ensure_ascii=False, indent=1) + "\n"}
+    if CMS_SCRIPT.is_file():
+        files[f"{ADMIN}/index.html"] = INDEX_HTML
+        files.update(cms_scripts())
+    else:
+        files[f"{ADMIN}/index.html"] = STAND_IN_HTML
+    return files

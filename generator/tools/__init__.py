@@ -1,0 +1,1 @@
+"""Tools for editors: split a data file into its public and restricted parts, scaffold new files, write CODEOWNERS."""

@@ -1,0 +1,30 @@
+"""Names that vulture (``make lint``) cannot see used: they are called or read by MkDocs, click, pydantic, the
+templates' words (added by scripts/lint) or the tests. Each is named here, with who uses it."""
+
+# ruff: noqa: F821, B018
+# MkDocs calls the plugin's events and reads its settings (mkdocs.yml: plugins: - bulletin)
+BulletinPlugin
+on_startup
+dirty  # an argument of on_startup
+on_config
+on_files
+on_nav
+on_page_markdown
+on_post_build
+on_serve
+repositori
+error_handler  # set on MkDocs' LiveReloadServer: what it serves for a missing page
+# click calls the commands
+new_rapat
+new_laporan
+pdf
+# pydantic reads these
+model_config
+_restricted_needs_basis
+# fields of the data files: validated and kept, not (yet) shown on a page
+dasar_hukum
+laporan_kependudukan
+laporan_pemilih
+laporan_linmas
+# the tests and the editors' guide read this list of messages
+ALSO_IN_EDITOR
