@@ -291,7 +291,7 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_u
           workers: int | None, cache_dir: Path | None, wilayah: str | None, part_dir: Path | None,
           timings_file: Path | None) -> None:
     """Periksa data lalu bangun situs dengan MkDocs; situs lama tetap utuh bila gagal."""
-    from generator.build.site import mkdocs_workers
+    from generator.build.runs import mkdocs_workers
 
     regions = _regions(wilayah)
     if (regions is None) != (part_dir is None):
@@ -310,7 +310,9 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_u
 
 def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir, regions, part_dir, timings_file,
            executor) -> None:
-    from generator.build.site import BuildFailed, build_part, build_site
+    from generator.build.job import BuildFailed
+    from generator.build.parts import build_part
+    from generator.build.site import build_site
     from generator.pipeline import Stopwatch, publications
 
     watch = Stopwatch()
@@ -358,7 +360,8 @@ def _write_timings(path: Path | None, watch, builder) -> None:
 @click.pass_context
 def assemble(ctx: click.Context, parts: tuple[Path, ...], site_dir: Path | None) -> None:
     """Gabungkan bagian-bagian hasil `build --wilayah` menjadi satu situs dengan satu versions.json."""
-    from generator.build.site import PageMissing, PartsMismatch, assemble_parts
+    from generator.build.assemble import PageMissing
+    from generator.build.parts import PartsMismatch, assemble_parts
 
     target = Path(site_dir or _project(ctx).site_dir)
     try:

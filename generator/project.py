@@ -10,12 +10,13 @@ output; and what the project declares about itself in mkdocs.yml (under the ``bu
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mergedeep import merge
+from yaml_env_tag import construct_env_tag
 
 PUBLIC_REPOSITORY = "publik"
 
@@ -28,38 +29,59 @@ class Settings:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: MkDocs' own tags (!ENV, !relative, python names) are read as nothing."""
+    """mkdocs.yml read as MkDocs reads it, for what the core needs of it: ``!ENV`` by the library MkDocs itself
+    uses for it (pyyaml-env-tag), ``INHERIT`` merged as MkDocs merges it (mergedeep); MkDocs' other tags
+    (``!relative``, python names) say nothing the core reads, and are read as nothing."""
 
 
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
 _ConfigLoader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda _loader, _suffix, _node: None)
 
+INHERIT = "INHERIT"  # mkdocs.yml's key naming a parent configuration, relative to the file
+
 
 def read_settings(config_file: Path) -> Settings:
-    """The project's declarations in mkdocs.yml as the file is now (read at each call: it is small, and a time of
-    change can stay the same across two quick edits)."""
+    """The project's declarations in mkdocs.yml as the file (and any file it inherits from, and the environment
+    it reads with ``!ENV``) is now: read at each call, it is small."""
     try:
-        text = config_file.read_text(encoding="utf-8")
-    except OSError:
+        config = _load(config_file, set())
+    except (OSError, yaml.YAMLError, ValueError):
         return Settings()
-    return _settings(text)
+    return settings_of(config)
 
 
-@functools.lru_cache(maxsize=8)
-def _settings(text: str) -> Settings:
-    try:
-        config = yaml.load(text, Loader=_ConfigLoader) or {}
-    except yaml.YAMLError:
-        return Settings()
-    repo_url = config.get("repo_url") if isinstance(config, dict) else None
-    found = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?", repo_url or "")
-    repository = found[1] if found else None
-    for plugin in config.get("plugins") or [] if isinstance(config, dict) else []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("bulletin"), dict):
-            options = plugin["bulletin"]
+def _load(config_file: Path, seen: set[Path]) -> dict:
+    """One configuration file with its INHERIT parents merged under it, as ``mkdocs.utils.yaml.yaml_load`` does."""
+    path = config_file.resolve()
+    if path in seen:
+        raise ValueError(f"INHERIT berputar: {config_file}")
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    if not isinstance(config, dict):
+        return {}
+    parent = config.pop(INHERIT, None)
+    if isinstance(parent, str):
+        config = merge({}, _load(config_file.parent / parent, seen | {path}), config)
+    return config
+
+
+def settings_of(config: dict) -> Settings:
+    """The project's declarations in a configuration read as MkDocs reads it."""
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else \
+        [next(iter(p.items())) for p in plugins if isinstance(p, dict) and len(p) == 1]
+    for name, options in entries:
+        if name == "bulletin" and isinstance(options, dict):
             return Settings(options.get("repositori", PUBLIC_REPOSITORY) == PUBLIC_REPOSITORY,
-                            options.get("terbatas") or None, repository)
-    return Settings(repository=repository)
+                            options.get("terbatas") or None, repository_of(config.get("repo_url")))
+    return Settings(repository=repository_of(config.get("repo_url")))
+
+
+def repository_of(repo_url) -> str | None:
+    """"owner/name" of a repository address on GitHub (mkdocs.yml's ``repo_url``), where the web form commits."""
+    found = re.fullmatch(r"https://github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?", repo_url) \
+        if isinstance(repo_url, str) else None
+    return found[1] if found else None
 
 
 @dataclass(frozen=True)
@@ -67,10 +89,11 @@ class Project:
     root: Path
     data: Path | None = None  # another data folder than <root>/data
     restricted: Path | None = field(default=None, compare=False)  # the restricted tree, given on the command line
+    given: Settings | None = field(default=None, compare=False)  # the settings as MkDocs read them (the plugin)
 
     @property
     def settings(self) -> Settings:
-        return read_settings(self.config_file)
+        return self.given if self.given is not None else read_settings(self.config_file)
 
     @property
     def restricted_dir(self) -> Path | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import EDISI
 
-from generator.build.site import LOCK
+from generator.build.store import LOCK
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -33,7 +33,7 @@ import support
 import yaml
 from support import environment
 
-from generator.build.site import LOCK
+from generator.build.store import LOCK
 from generator.load import messages as msg
 from generator.load.reader import MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS, load_document
 from generator.render.markdown import write_pages

@@ -71,7 +71,7 @@ def test_national_pages_are_in_a_folder_per_province_and_kabupaten(whole):
 
 
 def test_each_part_holds_only_its_own_pages(parts):
-    from generator.build.site import Store
+    from generator.build.store import Store
 
     sizes = {name: len(Store(folder).known()) for name, folder in parts.items()}
     assert all(sizes.values()), sizes
@@ -106,7 +106,7 @@ def test_parts_and_their_assembly_carry_the_internal_marks(desk, parts, tmp_path
 def test_assembly_waits_for_the_lock_of_the_site(desk, parts, tmp_path):
     """Assembly lists, adds, switches and removes a site's builds only under the site's lock: while another
     process holds it (a build of the same site, say), assembly waits and touches nothing."""
-    from generator.build.site import locked_site, versions_folder
+    from generator.build.switch import locked_site, versions_folder
 
     site = tmp_path / "situs"
     with locked_site(site):

@@ -1,7 +1,7 @@
 """One MkDocs run: a ``Job`` of finished pages in, HTML files and their search entries out.
 
 The adapter's other half (with ``mkdocs_plugin``): load the configuration, hand the plugin its job, build into
-a folder of its own, and say what came out, page by page. The builder (``generator.build.site``) decides which
+a folder of its own, and say what came out, page by page. The builder (``generator.build.runs``) decides which
 runs to make, in which process, and puts their output together.
 """
 

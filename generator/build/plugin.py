@@ -31,7 +31,7 @@ from generator.build.versions import ALIAS
 from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
-from generator.project import Project
+from generator.project import PUBLIC_REPOSITORY, Project, Settings, repository_of
 from generator.render.markdown import TEMPLATES
 
 
@@ -40,7 +40,7 @@ class BulletinConfig(Config):
     edition = config_options.Choice(EDITIONS, default=PUBLIK)
     edisi = config_options.Type(str, default="")  # the election edition (data/<edisi>/); empty: the newest
     strict_data = config_options.Type(bool, default=False)
-    # read by generator.project (the core reads them itself, without MkDocs): see Settings there
+    # the project's declarations (generator.project.Settings): run directly, the plugin hands them to the core
     repositori = config_options.Choice(("publik", "privat"), default="publik")
     terbatas = config_options.Type(str, default="")
 
@@ -57,6 +57,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        self.mkdocs_config = config
         root = Path(config.config_file_path).parent
         self.data_dir = root / self.config.data_dir
         if self.job is None or self.direct:
@@ -82,7 +83,10 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     def direct_job(self, root: Path) -> Job:
         """The pipeline, run for ``mkdocs build`` or ``mkdocs serve`` (the newest or configured election edition)."""
-        checked = check(Project(root, self.data_dir))
+        # the project's declarations as MkDocs read them: mkdocs.yml is not read a second time
+        settings = Settings(self.config.repositori == PUBLIC_REPOSITORY, self.config.terbatas or None,
+                            repository_of(self.mkdocs_config.repo_url))
+        checked = check(Project(root, self.data_dir, given=settings))
         if checked.failed(self.config.strict_data):
             text = report.as_text(checked.problems)
             if not self.serving:

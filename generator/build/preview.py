@@ -15,18 +15,12 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
+from generator.build.assemble import assemble_unit
 from generator.build.job import ERROR_PAGE, BuildFailed, Job
 from generator.build.mkdocs_run import run_job
-from generator.build.site import (
-    Builder,
-    Store,
-    assemble_unit,
-    locked,
-    locked_site,
-    new_build_folder,
-    remove_stale,
-    switch,
-)
+from generator.build.runs import Builder
+from generator.build.store import Store, locked
+from generator.build.switch import locked_site, new_build_folder, remove_stale, switch
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
 from generator.project import Project

@@ -14,11 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import re
-import typing
-
-from pydantic import BaseModel
 
 from generator.domain.directory import Directory
 from generator.domain.regions import RegionTree
@@ -29,7 +25,8 @@ from generator.load.exemptions import citations
 from generator.load.fields import e164
 from generator.load.problems import Problems, Severity
 from generator.load.reader import Document
-from generator.load.schema import AsnDiusulkan, ClassifiedRecord, Kontak, Laporan
+from generator.load.restricted import FIELD, MARKED, restricted_places
+from generator.load.schema import Laporan
 from generator.load.validate import EditionRecords, Record
 
 KNOWN_LISTED = 20  # names listed in an "unknown agency" message
@@ -393,48 +390,22 @@ class _Checker:
                             ref=desa, kecamatan=f"{places[0].data.kode} {places[0].data.nama}"))
 
     def restricted_values(self) -> None:
-        """Restricted values are kept as written; their shape is checked here, as warnings."""
+        """Restricted values are kept as written; their shape is checked here, as warnings. The places come from
+        the one walker of the restricted-data rules, into restricted records too."""
         records = list(self.records.instansi.values()) + list(self.records.kecamatan.values()) + \
             list(self.records.rapat.values())
         for record in records:
             document = record.document
-            for item, loc in _walk(record.data, ()):
-                if isinstance(item, ClassifiedRecord) and item.akses == "terbatas" and item.dasar \
-                        and not citations(item.dasar):
-                    self.warn(document, loc + ("dasar",), msg.BASIS_UNRECOGNIZED.format(text=item.dasar))
-                if isinstance(item, (Kontak, AsnDiusulkan)) and item.nip and \
-                        not re.fullmatch(r"[0-9]{18}", re.sub(r"\s", "", item.nip)):
-                    self.warn(document, loc + ("nip",), msg.NIP_SHAPE.format(text=item.nip))
-                if isinstance(item, Kontak) and item.nik and not re.fullmatch(r"[0-9]{16}", item.nik):
-                    self.warn(document, loc + ("nik",), msg.NIK_SHAPE.format(text=item.nik))
-                if isinstance(item, Kontak) and item.telepon_pribadi and e164(item.telepon_pribadi) is None:
-                    self.warn(document, loc + ("telepon_pribadi",), msg.PHONE_SHAPE.format(text=item.telepon_pribadi))
-
-
-def _walk(value, loc: tuple):
-    """Every record inside ``value`` that can carry a restricted value, with its place in the document."""
-    if isinstance(value, BaseModel):
-        yield value, loc
-        for name in _fields_to_walk(type(value)):
-            yield from _walk(getattr(value, name), loc + (name,))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _walk(item, loc + (index,))
-
-
-@functools.cache
-def _fields_to_walk(cls: type) -> tuple[str, ...]:
-    """The fields of a model that can hold such a record (a kecamatan's 80 desa cannot, and are not walked)."""
-    return tuple(name for name, field in cls.model_fields.items()
-                 if any(_can_hold(model) for model in _models_in(field.annotation)))
-
-
-@functools.cache
-def _can_hold(cls: type) -> bool:
-    return issubclass(cls, (ClassifiedRecord, AsnDiusulkan)) or bool(_fields_to_walk(cls))
-
-
-def _models_in(annotation) -> list[type]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [model for arg in typing.get_args(annotation) for model in _models_in(arg)]
+            for place in restricted_places(record.data, inside=True):
+                owner = place.owner
+                if place.how == MARKED and owner.dasar and not citations(owner.dasar):
+                    self.warn(document, place.loc + ("dasar",), msg.BASIS_UNRECOGNIZED.format(text=owner.dasar))
+                if place.how != FIELD:
+                    continue
+                name, value = place.loc[-1], getattr(owner, place.loc[-1])
+                if name == "nip" and not re.fullmatch(r"[0-9]{18}", re.sub(r"\s", "", value)):
+                    self.warn(document, place.loc, msg.NIP_SHAPE.format(text=value))
+                if name == "nik" and not re.fullmatch(r"[0-9]{16}", value):
+                    self.warn(document, place.loc, msg.NIK_SHAPE.format(text=value))
+                if name == "telepon_pribadi" and e164(value) is None:
+                    self.warn(document, place.loc, msg.PHONE_SHAPE.format(text=value))

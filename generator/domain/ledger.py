@@ -17,10 +17,8 @@ from dataclasses import dataclass, field, replace
 from generator.domain.directory import Directory
 from generator.domain.model import ActionItemView, AgendaView, ProgressView, Step
 from generator.domain.series import basis
+from generator.load.schema import STATUS_TERBUKA
 from generator.load.validate import EditionRecords, Record
-
-OPEN = ("terbuka", "berjalan", "terhambat")
-CLOSED = ("selesai", "batal")
 
 
 @dataclass
@@ -96,5 +94,5 @@ def _at(item: ActionItemView, steps: list[Step]) -> ActionItemView:
 
 
 def overdue_on(item: ActionItemView, day: dt.date) -> ActionItemView:
-    overdue = item.status in OPEN and item.batas_waktu < day
+    overdue = item.status in STATUS_TERBUKA and item.batas_waktu < day
     return replace(item, overdue=overdue, days_overdue=(day - item.batas_waktu).days if overdue else 0)

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from generator.load.schema import (
+    STATUS_TERBUKA,
     AsnDiusulkan,
     Desa,
     Edisi,
@@ -35,7 +36,7 @@ class WithheldNote:
     dasar: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Security:
     """Restricted-by-nature records of an agency, for the internal edition: deployments, TPS, disruptions."""
 
@@ -51,7 +52,7 @@ class Security:
         return bool(self.pengamanan or self.kerawanan_tps or self.potensi_gangguan)
 
 
-@dataclass
+@dataclass(frozen=True)
 class AgencyRef:
     """How a page names an agency: its short name, linked to its page (a camat: its kecamatan's page)."""
 
@@ -69,7 +70,7 @@ class Crumb:
     target: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Figure:
     """One readiness figure of one kecamatan (or the whole edition) as of its latest report."""
 
@@ -107,7 +108,7 @@ class Shown:
     text: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Percentage:
     """A share shown as a progress bar: part of whole, with the text that says it."""
 
@@ -126,7 +127,7 @@ class Percentage:
         return 100.0 * self.part / self.whole if self.whole else 0.0
 
 
-@dataclass
+@dataclass(frozen=True)
 class RuleResult:
     """One readiness rule applied to one kecamatan."""
 
@@ -135,7 +136,7 @@ class RuleResult:
     detail: str  # what the data says, e.g. "1,6 Linmas per TPS"
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReadinessStatus:
     level: str
     label: str
@@ -143,7 +144,7 @@ class ReadinessStatus:
     rules: list[RuleResult]
 
 
-@dataclass
+@dataclass(frozen=True)
 class BlankSpotView:
     desa_kode: str
     desa_nama: str
@@ -151,7 +152,7 @@ class BlankSpotView:
     dasar: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class CamatReportView:
     date: dt.date
     illustrative: bool
@@ -166,8 +167,13 @@ class CamatReportView:
     sumber: Sumber | None = None
     dasar: str | None = None
 
+    @property
+    def asn_reported(self) -> bool:
+        """Whether the camat reported on the ASN proposal at all (else: "not yet reported")."""
+        return self.asn_diserahkan is not None
 
-@dataclass
+
+@dataclass(frozen=True)
 class RiskView:
     uraian: str
     tahap: str
@@ -197,7 +203,7 @@ class Step(NamedTuple):
     catatan: str | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActionItemView:
     id: str
     uraian: str
@@ -215,10 +221,10 @@ class ActionItemView:
 
     @property
     def open(self) -> bool:
-        return self.status in ("terbuka", "berjalan", "terhambat")
+        return self.status in STATUS_TERBUKA
 
 
-@dataclass
+@dataclass(frozen=True)
 class KecamatanView:
     slug: str
     kode: str
@@ -251,8 +257,13 @@ class KecamatanView:
     security: Security = field(default_factory=Security)
     withheld: list[WithheldNote] = field(default_factory=list)
 
+    @property
+    def camat_history(self) -> bool:
+        """Whether the page shows the camat's earlier reports (there is more than the latest)."""
+        return len(self.camat_reports) > 1
 
-@dataclass
+
+@dataclass(frozen=True)
 class ReportSummary:
     """A line of an agency page: one dated report and its totals."""
 
@@ -267,8 +278,17 @@ class ReportSummary:
     columns: list[str]
     dasar: str | None = None
 
+    @property
+    def all_illustrative(self) -> bool:
+        return self.illustrative == "semua"
 
-@dataclass
+    @property
+    def illustrative_figures(self) -> str | None:
+        """The labels of the illustrative figures when only some are; None when none or all are."""
+        return None if self.all_illustrative else self.illustrative
+
+
+@dataclass(frozen=True)
 class AgendaView:
     instansi: list[AgencyRef]
     topik: str
@@ -276,13 +296,13 @@ class AgendaView:
     dasar: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class DecisionView:
     uraian: str
     dasar: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProgressView:
     item: ActionItemView
     status: str
@@ -292,7 +312,7 @@ class ProgressView:
     dasar: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class FigureChange:
     """An edition total as it stood at the previous meeting and at this one."""
 
@@ -308,7 +328,7 @@ class FigureChange:
         return None if self.before is None else self.after - self.before
 
 
-@dataclass
+@dataclass(frozen=True)
 class MeetingChanges:
     """What changed since the previous meeting."""
 
@@ -319,14 +339,14 @@ class MeetingChanges:
     figures: list[FigureChange] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class MeetingRef:
     slug: str
     judul: str
     tanggal: dt.date
 
 
-@dataclass
+@dataclass(frozen=True)
 class RapatView:
     slug: str
     judul: str
@@ -350,7 +370,7 @@ class RapatView:
 
 
 
-@dataclass
+@dataclass(frozen=True)
 class InstansiView:
     slug: str
     singkatan: str
@@ -384,13 +404,18 @@ class InstansiView:
         return self.reports[0].date if self.reports else None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReadinessSummary:
     level: str
     label: str
     counts: list[tuple[str, str, int]]  # (level, label, count) in order of severity
     total: int
     bars: list[Percentage]
+
+    @property
+    def other_counts(self) -> list[tuple[str, str, int]]:
+        """The counts of the levels other than the summary's own that some kecamatan have (a table cell's note)."""
+        return [(level, label, count) for level, label, count in self.counts if count and level != self.level]
 
 
 @dataclass(frozen=True)
@@ -402,7 +427,7 @@ class RuleSpec:
     consequence: str  # the label of the level a kecamatan gets when the rule fails
 
 
-@dataclass
+@dataclass(frozen=True)
 class RegionRow:
     """One line of a region table: a kecamatan, or a kabupaten/kota or province with its kecamatan summed up."""
 
@@ -421,7 +446,7 @@ class RegionRow:
     risiko_tinggi: int  # open high risks
 
 
-@dataclass
+@dataclass(frozen=True)
 class RegionView:
     """An index page of the desk's area, a province or a kabupaten/kota: its parts, figures and agencies."""
 
@@ -446,6 +471,11 @@ class RegionView:
     def open_high_risks(self) -> int:
         return sum(1 for risk in self.risks if risk.open_high)
 
+    @property
+    def rows_are_kecamatan(self) -> bool:
+        """Its table lists kecamatan (with their desa and figures), not the regions that sum them."""
+        return self.row_kind == "kecamatan"
+
 
 # --- open data: the tables of an edition's data package ---------------------------------------------
 
@@ -454,8 +484,7 @@ TYPE_LABELS = {  # Table Schema types as the data page names them
     "date": "tanggal (TTTT-BB-HH)",
 }
 
-
-@dataclass
+@dataclass(frozen=True)
 class Column:
     """A column of a downloadable table, as its Table Schema field says it."""
 
@@ -480,7 +509,7 @@ class ForeignKey:
     reference: tuple[str, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class DataTable:
     """One downloadable table (a CSV file of the data package): its columns, rows, keys and first rows."""
 
@@ -516,7 +545,7 @@ class DataTable:
         return list(zip(self.columns, self.examples or [""] * len(self.columns)))
 
 
-@dataclass
+@dataclass(frozen=True)
 class OpenData:
     """An edition's data package: what it is, under which licence, from which sources, and its tables."""
 
@@ -544,7 +573,7 @@ class PageHeader:
     linmas_minimum: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class SiteModel:
     """One edition, linked and ready to render."""
 
@@ -572,6 +601,15 @@ class SiteModel:
     withheld: list[WithheldNote] = field(default_factory=list)  # everything this edition left out
     full_width: frozenset[str] = frozenset()  # pages that are mostly one wide table: no table of contents beside it
     data_terbuka: OpenData | None = None  # the downloadable tables (generator.views.opendata)
+
+    @property
+    def before_voting(self) -> bool:
+        """The data date is before voting day: the home page counts the days down (H-n)."""
+        return self.days_to_voting > 0
+
+    @property
+    def voting_today(self) -> bool:
+        return self.days_to_voting == 0
 
     def hidden(self, page: str) -> tuple[str, ...]:
         """What Material leaves out of a page (front matter ``hide``): the table of contents beside a page that is

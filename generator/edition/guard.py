@@ -13,7 +13,7 @@ content there.
   16-digit (NIK) or 18-digit (NIP) number, is an error at its line, as the value would be. YAML comments are not
   data, but git keeps them just the same. Office numbers (fixed lines, with their area code) may be written.
 
-The places come from ``edition.restricted_places``, the same classification the public edition is filtered by.
+The places come from ``generator.load.restricted``, the one rule the public edition is filtered by.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.edition.filter import restricted_places
 from generator.load import messages as msg
 from generator.load.fields import is_mobile
 from generator.load.problems import Problem, Problems, display_path
 from generator.load.reader import comments, read_text
+from generator.load.restricted import restricted_places
 from generator.load.validate import YAML_SUFFIXES, EditionRecords, Record
 
 KINDS = ("instansi", "kecamatan", "rapat")
@@ -44,7 +44,7 @@ def guard(editions: list[EditionRecords], problems: Problems, public_repository:
 def check_record(record: Record, problems: Problems, public_repository: bool, restricted_dir: Path | None,
                  shown: str) -> None:
     document = record.document
-    places = list(restricted_places(record.data))
+    places = [(place.loc, place.how) for place in restricted_places(record.data)]
     alone = restricted_dir is not None and Path(restricted_dir).resolve() in Path(document.path).resolve().parents
     if alone:  # a file only in the restricted tree: the record as a whole must be restricted
         if ((), "ditandai") not in places and ((), "jenis") not in places:

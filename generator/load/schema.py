@@ -172,6 +172,11 @@ class ClassifiedRecord(PublicModel):
             raise PydanticCustomError("dasar_wajib", msg.BASIS_REQUIRED)
         return self
 
+    @property
+    def terbatas_dasar(self) -> str | None:
+        """The basis to show beside it when its editor marked it restricted (the internal edition's TERBATAS mark)."""
+        return self.dasar if self.akses == "terbatas" else None
+
 
 class ClassifiedItem(ClassifiedRecord):
     """A record in a list (a contact, a risk, a report, a route…) that the restricted tree can refer to: its
@@ -434,8 +439,11 @@ class PotensiGangguan(RestrictedModel):
     langkah: Teks = restricted_field("potensi_gangguan", examples=["Patroli gabungan TNI-Polri."], description="Langkah pencegahan.")
 
 
-JenisInstansi = Literal["sekretariat", "kpu", "bawaslu", "polri", "tni", "kesbangpol", "disdukcapil", "satpol-pp",
-                        "kejaksaan", "opd-lain"]
+# The kinds of agency, defined once and in the order the site lists them (the secretariat first, then the
+# election bodies, security, the regency's offices): the schema, the views and the open data import it.
+JENIS_INSTANSI = ("sekretariat", "kpu", "bawaslu", "polri", "tni", "kejaksaan", "kesbangpol", "disdukcapil",
+                  "satpol-pp", "opd-lain")
+JenisInstansi = Literal[JENIS_INSTANSI]
 
 
 class Instansi(PublicModel):
@@ -579,7 +587,11 @@ class Keputusan(ClassifiedItem):
     uraian: Teks = public_field(examples=["Perekaman e-KTP jemput bola di kecamatan dengan perekaman terendah."], description="Keputusan atau kesepakatan rapat.")
 
 
-StatusTindakLanjut = Literal["terbuka", "berjalan", "selesai", "terhambat", "batal"]
+# The statuses of an action item, defined once: every other module imports these.
+STATUS_TINDAK_LANJUT = ("terbuka", "berjalan", "selesai", "terhambat", "batal")
+STATUS_TERBUKA = ("terbuka", "berjalan", "terhambat")  # still to be done and reported on (can be overdue)
+STATUS_TERTUTUP = ("selesai", "batal")  # done or cancelled
+StatusTindakLanjut = Literal[STATUS_TINDAK_LANJUT]
 
 
 class TindakLanjut(ClassifiedRecord):

@@ -169,6 +169,11 @@ def trend(figure) -> Markup:
                   f'<circle cx="{last_x:.1f}" cy="{last_y:.1f}" r="1.8"/></svg>')
 
 
+def personal_column(contacts) -> bool:
+    """Whether a contacts table has a column of personal data: some contact holds any (the internal edition)."""
+    return any(c.telepon_pribadi or c.nip or c.nik for c in contacts)
+
+
 def tel(number: str) -> Markup:
     """An office phone in the national format ("(0525) 21500"), linked in its E.164 form ("tel:+6252521500");
     as written and without a link where it is not a known number (validation refuses those)."""
@@ -202,7 +207,7 @@ def environment(sources: dict[str, str] | None = None) -> Environment:
                           bytecode_cache=_bytecode_cache())
         env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell,
                            block=block, badge=status_badge, progress=progress, tel=tel, title=title, trend=trend,
-                           code_block=code_block)
+                           code_block=code_block, personal_column=personal_column)
         env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, KATEGORI=CATEGORIES)
         if len(_ENVIRONMENTS) >= 4:  # a preview whose templates are being edited: keep the latest few
             _ENVIRONMENTS.pop(next(iter(_ENVIRONMENTS)))

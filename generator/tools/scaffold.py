@@ -22,6 +22,8 @@ from generator.domain.directory import Directory, attendees
 from generator.domain.regions import RegionTree, slugify
 from generator.domain.series import REPORT_KINDS
 from generator.load.schema import (
+    STATUS_TERBUKA,
+    STATUS_TINDAK_LANJUT,
     AngkaKependudukan,
     AngkaLinmas,
     AngkaPemilih,
@@ -37,7 +39,6 @@ from generator.load.schema import (
 from generator.load.validate import EditionRecords
 from generator.render.schemas import schema_line
 
-OPEN_STATUSES = ("terbuka", "berjalan", "terhambat")  # an action item still to be reported on
 SLUG_WORDS_MAX = 60  # characters of the title kept in a meeting's file name
 
 REPORTS: dict[str, tuple[type[Model], type[Model]]] = {  # list in an agency file → (report, row per kecamatan)
@@ -96,7 +97,7 @@ def open_action_items(records: EditionRecords, before: dt.date) -> list[tuple[Ti
             if progress.id in items:
                 item, _, decided = items[progress.id]
                 items[progress.id] = (item, progress.status, decided)
-    return [entry for entry in items.values() if entry[1] in OPEN_STATUSES]
+    return [entry for entry in items.values() if entry[1] in STATUS_TERBUKA]
 
 
 def new_meeting(records: EditionRecords, regions: RegionTree, schema_dir: Path, tanggal: dt.date,
@@ -138,7 +139,7 @@ def new_meeting(records: EditionRecords, regions: RegionTree, schema_dir: Path, 
         "keputusan: []",
         "#  - Rapat sepakat …",
         "",
-        f"# {n('tindak_lanjut')} id unik di edisi ini; status: terbuka, berjalan, selesai, terhambat, batal.",
+        f"# {n('tindak_lanjut')} id unik di edisi ini; status: {', '.join(STATUS_TINDAK_LANJUT)}.",
         "tindak_lanjut: []",
         f"#  - id: tl-{tanggal.year}-",
         "#    uraian: Apa yang harus dikerjakan.",

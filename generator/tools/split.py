@@ -1,7 +1,7 @@
 """Split: move every restricted record and field of ``data/`` into the restricted tree, for a desk whose data
 held both (``bulletin split --restricted DIR``).
 
-For each data file, what the public edition would remove (``edition.restricted_places``) is cut out of the
+For each data file, what the public edition would remove (``generator.load.restricted``) is cut out of the
 file's text, line by line, so every other line stays as the editor wrote it (comments, order, quoting); it is
 written into the file of the same name in the restricted tree, placed by stable keys as ``generator.load.overlay``
 reads them back: a restricted field under the ``id`` (or a report's ``tanggal``) of its record, a restricted
@@ -25,11 +25,11 @@ from typing import Any
 import yaml
 
 from generator.domain.regions import slugify
-from generator.edition.filter import restricted_places
 from generator.edition.guard import guard
 from generator.load.overlay import KEYS, PLACEMENT, overlay, record_key
 from generator.load.problems import Problems, display_path
 from generator.load.reader import Document, load_document
+from generator.load.restricted import restricted_places
 from generator.load.schema import FILE_MODELS
 from generator.load.validate import FOLDERS, YAML_SUFFIXES, validate_file, validate_tree
 
@@ -67,7 +67,7 @@ def split_project(data_dir: Path, restricted_dir: Path, root: Path | None = None
         record = validate_file(path, shown, FILE_MODELS[kind], problems)
         if document is None or record is None:
             continue
-        places = list(restricted_places(record.data))
+        places = [(place.loc, place.how) for place in restricted_places(record.data)]
         if places:
             results.append((path, split_file(document, places)))
     if problems.errors:

@@ -9,9 +9,10 @@ which, thresholds, labels, sort orders, which page lists what.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field, replace
 
 from generator.domain.directory import Directory, stem
-from generator.domain.ledger import CLOSED, Ledger
+from generator.domain.ledger import Ledger
 from generator.domain.model import (
     ActionItemView,
     BlankSpotView,
@@ -30,6 +31,7 @@ from generator.domain.model import (
     RegionView,
     ReportSummary,
     RiskView,
+    Security,
     Shown,
     SiteModel,
     WithheldNote,
@@ -46,12 +48,10 @@ from generator.domain.regions import RegionTree
 from generator.domain.series import FIGURES, REPORT_KINDS, Series, TotalOn, basis
 from generator.domain.thresholds import COMPLETE_PERCENT, LINMAS_PER_TPS, percent, shown
 from generator.load.exemptions import CATEGORIES, format_citations
-from generator.load.schema import Instansi, Laporan
+from generator.load.schema import JENIS_INSTANSI, STATUS_TERTUTUP, Instansi, Laporan
 from generator.load.validate import EditionRecords, Record
 from generator.views.opendata import open_data
 
-AGENCY_ORDER = ["sekretariat", "kpu", "bawaslu", "polri", "tni", "kejaksaan", "kesbangpol", "disdukcapil",
-                "satpol-pp", "opd-lain"]
 SECURITY_FIELDS = ("pengamanan", "kerawanan_tps", "potensi_gangguan")
 RISK_ORDER = {"tinggi": 0, "sedang": 1, "rendah": 2}
 # Pages that are mostly one wide table: shown without the table of contents beside it, so the table has the page's
@@ -70,17 +70,18 @@ def build_views(records: EditionRecords, regions: RegionTree, edition: str = "in
     if records.edisi is None:
         return None
     directory = Directory.build(records, regions)
-    model = _Views(records, directory, Series.collect(records, directory), Ledger.build(records, directory)).run()
-    model.edition = edition
-    attach_withheld(model, withheld, directory)
-    model.full_width = frozenset([*TABLE_PAGES, *(region.page for region in model.regions)])
-    model.data_terbuka = open_data(records, model, directory)
-    return model
+    notes = withheld_by_page(withheld, records, directory)
+    model = _Views(records, directory, Series.collect(records, directory), Ledger.build(records, directory),
+                   notes).run(edition)
+    # the tables of the downloads are made from the finished model: a new value, not a change of it
+    return replace(model, data_terbuka=open_data(records, model, directory))
 
 
 class _Views:
-    def __init__(self, records: EditionRecords, directory: Directory, series: Series, ledger: Ledger):
+    def __init__(self, records: EditionRecords, directory: Directory, series: Series, ledger: Ledger,
+                 notes: "WithheldByPage"):
         self.records = records
+        self.notes = notes
         self.directory = directory
         self.regions = directory.regions
         self.series = series
@@ -90,7 +91,8 @@ class _Views:
         self.area_codes = codes
         self.area_events = {key: series.events(codes, key) for key in FIGURES}  # the desk's totals, sorted once
 
-    def run(self) -> SiteModel:
+    def run(self, edition: str) -> SiteModel:
+        """The whole model in one pass: what each view shows is worked out before it is made."""
         meetings = self.meetings()
         dates = [m.tanggal for m in meetings] + self.series.dates()
         as_of = self.edisi.tanggal_data or (max(dates) if dates else self.edisi.pemungutan_suara.rencana)
@@ -100,10 +102,11 @@ class _Views:
         for risk in risks:
             for code in dict.fromkeys(code for code, _, _ in risk.kecamatan):
                 risks_of[code].append(risk)
-        kecamatan = [self.kecamatan(record, risks_of[record.data.kode]) for record in self.directory.sorted_kecamatan()]
-        instansi = self.instansi()
-        self.assign(actions, risks, meetings, kecamatan, instansi)
-        self.security(kecamatan, instansi)
+        assigned = self.assignments(actions, risks, meetings)
+        security = self.security()
+        kecamatan = [self.kecamatan(record, risks_of[record.data.kode], assigned, security)
+                     for record in self.directory.sorted_kecamatan()]
+        instansi = self.instansi(assigned, security)
         area, pages = self.region_pages(kecamatan, instansi, risks)
         totals = area.totals
         planned, held = self.edisi.pemungutan_suara.rencana, self.edisi.pemungutan_suara.pelaksanaan
@@ -115,7 +118,8 @@ class _Views:
             risks=risks, readiness=area.readiness, readiness_rules=rule_specs(self.edisi.batas_pemilih_per_tps),
             totals=totals, figure_keys=list(FIGURES), linmas_minimum=LINMAS_PER_TPS.text,
             kontak_camat=kecamatan if area.row_kind == "kecamatan" else [], illustrative=self.series.illustrative,
-            moved=self.moved(kecamatan))
+            moved=self.moved(kecamatan), edition=edition, withheld=self.notes.edition,
+            full_width=frozenset([*TABLE_PAGES, *(region.page for region in pages)]))
 
     def moved(self, kecamatan: list[KecamatanView]) -> dict[str, str]:
         """Addresses that readers of a published desk may have kept: release 0.1 published regency desks, where
@@ -145,7 +149,8 @@ class _Views:
                 keputusan=[DecisionView(k.uraian, basis(k)) for k in data.keputusan], tindak_lanjut=new_items,
                 perkembangan=entries.progress, catatan_data=data.catatan_data, sumber=list(data.sumber),
                 dasar=basis(data), notulen_internal=data.notulen_internal,
-                changes=self.meeting_changes(entries, new_items, figures, previous))
+                changes=self.meeting_changes(entries, new_items, figures, previous),
+                withheld=self.notes.of("rapat", record.slug))
             views.append(meeting)
             previous = (meeting, figures)
         views.reverse()  # newest first
@@ -154,7 +159,7 @@ class _Views:
     def meeting_changes(self, entries, new_items: list[ActionItemView], figures: dict[str, TotalOn],
                         previous: tuple[RapatView, dict[str, TotalOn]] | None) -> MeetingChanges:
         """What changed since the previous meeting, as known at the end of this one."""
-        closed = [p.item for p in entries.progress if p.status in CLOSED and p.previous_status not in CLOSED]
+        closed = [p.item for p in entries.progress if p.status in STATUS_TERTUTUP and p.previous_status not in STATUS_TERTUTUP]
         earlier = (self.ledger.as_of(item, entries) for item in self.ledger.items
                    if item.history[0].order < entries.order)
         overdue = sorted((item for item in earlier if item.overdue), key=lambda a: (a.batas_waktu, a.id))
@@ -191,7 +196,8 @@ class _Views:
 
     # --- kecamatan ----------------------------------------------------------------------------
 
-    def kecamatan(self, record: Record, own_risks: list[RiskView]) -> KecamatanView:
+    def kecamatan(self, record: Record, own_risks: list[RiskView], assigned: "Assignments",
+                  security: dict[tuple[str, str], Security]) -> KecamatanView:
         data = record.data
         figures = {key: self.series.figure(data.kode, key) for key in FIGURES}
         measured = measures(figures, self.edisi.batas_pemilih_per_tps)
@@ -213,8 +219,11 @@ class _Views:
             figures=figures, bars=bars, ektp_share=next((b for b in bars if b.key == "ektp_rekam"), None),
             linmas_per_tps=measured["linmas_per_tps"], pemilih_per_tps=measured["pemilih_per_tps"],
             ektp_recorded=measured["ektp_rekam"],
-            camat_report=report, camat_reports=self.camat_summaries(record), camat_agenda=[], camat_action_items=[],
-            risks=own_risks, readiness=readiness,
+            camat_report=report, camat_reports=self.camat_summaries(record),
+            camat_agenda=assigned.camat_agenda.get(record.slug, []),
+            camat_action_items=assigned.camat_actions.get(record.slug, []),
+            risks=own_risks, readiness=readiness, security=security.get(("kecamatan", data.kode), Security()),
+            withheld=self.notes.of("kecamatan", record.slug),
             search_text=(f"Kecamatan {data.nama}, {self.regions.name(kabupaten) or kabupaten}, {province} "
                          f"({data.kode}). Status: {readiness.label}. Desa/kelurahan: "
                          + ", ".join(d.nama for d in desa) + "."))
@@ -254,7 +263,7 @@ class _Views:
 
     # --- agencies -----------------------------------------------------------------------------
 
-    def instansi(self) -> list[InstansiView]:
+    def instansi(self, assigned: "Assignments", security: dict[tuple[str, str], Security]) -> list[InstansiView]:
         views = []
         for slug, record in self.records.instansi.items():
             data = record.data
@@ -265,10 +274,12 @@ class _Views:
             views.append(InstansiView(
                 slug=slug, singkatan=data.singkatan, nama=data.nama, jenis=data.jenis, peran=data.peran,
                 alias=list(data.alias), situs=data.situs, kontak=list(data.kontak), reports=self.report_summaries(data),
-                action_items=[], risks=[], agenda=[], page=f"instansi/{slug}.md", trail=trail,
+                action_items=assigned.agency_actions.get(slug, []), risks=assigned.agency_risks.get(slug, []),
+                agenda=assigned.agency_agenda.get(slug, []), page=f"instansi/{slug}.md", trail=trail,
+                security=security.get(("instansi", slug), Security()), withheld=self.notes.of("instansi", slug),
                 wilayah=(data.wilayah, self.regions.name(data.wilayah) or data.wilayah) if data.wilayah else None,
                 search_text=f"{data.singkatan}: {data.nama}. {data.peran}"))
-        return sorted(views, key=lambda v: (v.wilayah[0] if v.wilayah else "", AGENCY_ORDER.index(v.jenis),
+        return sorted(views, key=lambda v: (v.wilayah[0] if v.wilayah else "", JENIS_INSTANSI.index(v.jenis),
                                             v.singkatan, v.slug))
 
     def report_summaries(self, data: Instansi) -> list[ReportSummary]:
@@ -290,44 +301,49 @@ class _Views:
                                          report.sumber, totals, rows, [FIGURES[k][0] for k in keys], basis(report)))
         return sorted(out, key=lambda r: (r.date, r.kind), reverse=True)
 
-    def assign(self, actions: list[ActionItemView], risks: list[RiskView], meetings: list[RapatView],
-               kecamatan: list[KecamatanView], instansi: list[InstansiView]) -> None:
-        """Action items, risks and agenda items onto the pages of the agencies (and camat) they concern."""
-        agency = {v.slug: v for v in instansi}
-        camat = {v.camat.slug: v for v in kecamatan}
+    def assignments(self, actions: list[ActionItemView], risks: list[RiskView],
+                    meetings: list[RapatView]) -> "Assignments":
+        """Action items, risks and agenda items by the agency (or the camat's kecamatan) they concern."""
+        agencies = set(self.records.instansi)
+        camat = {self.directory.camat(record).slug: record.slug for record in self.directory.sorted_kecamatan()}
+        out = Assignments()
         for item in sorted(actions, key=lambda a: (a.batas_waktu, a.id)):
-            if item.pemilik.slug in agency:
-                agency[item.pemilik.slug].action_items.append(item)
+            if item.pemilik.slug in agencies:
+                out.agency_actions[item.pemilik.slug].append(item)
             elif item.pemilik.slug in camat:
-                camat[item.pemilik.slug].camat_action_items.append(item)
+                out.camat_actions[camat[item.pemilik.slug]].append(item)
         for risk in risks:
-            if risk.pemilik.slug in agency:
-                agency[risk.pemilik.slug].risks.append(risk)
+            if risk.pemilik.slug in agencies:
+                out.agency_risks[risk.pemilik.slug].append(risk)
         for meeting in meetings:  # newest first
             ref = MeetingRef(meeting.slug, meeting.judul, meeting.tanggal)
             for item in meeting.agenda:
                 for owner in item.instansi:
-                    if owner.slug in agency:
-                        agency[owner.slug].agenda.append((ref, item))
+                    if owner.slug in agencies:
+                        out.agency_agenda[owner.slug].append((ref, item))
                     elif owner.slug in camat:
-                        camat[owner.slug].camat_agenda.append((ref, item))
+                        out.camat_agenda[camat[owner.slug]].append((ref, item))
+        return out
 
-    def security(self, kecamatan: list[KecamatanView], instansi: list[InstansiView]) -> None:
-        """Deployments, vulnerable TPS and potential disruptions onto their agency's and kecamatan's pages."""
-        by_code = {k.kode: k for k in kecamatan}
-        by_slug = {i.slug: i for i in instansi}
+    def security(self) -> dict[tuple[str, str], Security]:
+        """Deployments, vulnerable TPS and potential disruptions by the page they go on: their agency's
+        ("instansi", slug) and each kecamatan's ("kecamatan", code)."""
+        by_code = self.directory.kecamatan_by_code
         desa = self.directory.desa_names()
+        found: dict[tuple[str, str], dict] = {}
         for slug, record in sorted(self.records.instansi.items()):
             owner = self.directory.agencies[slug]
             for field_name in SECURITY_FIELDS:
                 for item in getattr(record.data, field_name):
                     codes = item.kecamatan if isinstance(item.kecamatan, list) else [item.kecamatan]
-                    names = {code: f"{by_code[code].nama} ({code})" for code in codes if code in by_code}
+                    names = {code: f"{by_code[code].data.nama} ({code})" for code in codes if code in by_code}
                     if getattr(item, "desa", None) in desa:
                         names[item.desa] = f"{desa[item.desa]} ({item.desa})"
-                    for page in [by_slug[slug]] + [by_code[code] for code in codes if code in by_code]:
-                        getattr(page.security, field_name).append((owner, item))
-                        page.security.names.update(names)
+                    for key in [("instansi", slug)] + [("kecamatan", code) for code in codes if code in by_code]:
+                        page = found.setdefault(key, {"names": {}, **{f: [] for f in SECURITY_FIELDS}})
+                        page[field_name].append((owner, item))
+                        page["names"].update(names)
+        return {key: Security(**page) for key, page in found.items()}
 
     # --- regions ------------------------------------------------------------------------------
 
@@ -355,17 +371,18 @@ class _Views:
                 return "kabupaten/kota", [rows[k] for k in below]
             return "kecamatan", [self.kecamatan_row(view, high) for view in (members[code] if code else kecamatan)]
 
+        with_page = [code for code in sorted(members) if directory.has_page(code)]
+        placed_instansi, placed_risks = self.placement(set(with_page), instansi, risks)
         pages = {}
-        for code in sorted(members):
-            if directory.has_page(code):
-                row_kind, table = children(code)
-                pages[code] = self.region_view(code, "provinsi" if len(code) == 2 else "kabupaten/kota", row_kind,
-                                               table, members[code], totals[code])
+        for code in with_page:
+            row_kind, table = children(code)
+            pages[code] = self.region_view(code, "provinsi" if len(code) == 2 else "kabupaten/kota", row_kind,
+                                           table, members[code], totals[code], placed_instansi[code],
+                                           placed_risks[code])
         row_kind, table = children("")
         area_totals = {key: self.series.total(self.area_codes, key, self.area_events[key]) for key in FIGURES}
-        area = self.region_view("", "wilayah desk", row_kind, table, kecamatan, area_totals)
-        area.nama = self.area_name(provinces, kabupaten)
-        self.place(area, pages, instansi, risks)
+        area = self.region_view("", "wilayah desk", row_kind, table, kecamatan, area_totals, placed_instansi[""],
+                                placed_risks[""], name=self.area_name(provinces, kabupaten))
         return area, [pages[code] for code in sorted(pages)]
 
     def totals(self, members: list[KecamatanView]) -> dict[str, Figure]:
@@ -383,8 +400,9 @@ class _Views:
         return "Indonesia" if len(provinces) == len(self.regions.children("")) else f"{len(provinces)} provinsi"
 
     def region_view(self, code: str, jenis: str, row_kind: str, rows: list[RegionRow],
-                    members: list[KecamatanView], totals: dict[str, Figure]) -> RegionView:
-        name = (self.regions.name(code) or code) if code else ""
+                    members: list[KecamatanView], totals: dict[str, Figure], instansi: list[InstansiView],
+                    risks: list[RiskView], name: str | None = None) -> RegionView:
+        name = name if name is not None else (self.regions.name(code) or code) if code else ""
         trail = [Crumb("Kecamatan", "kecamatan/index.md")] if code else []
         if len(code) == 5 and self.directory.has_page(code[:2]):
             trail.append(Crumb(self.regions.name(code[:2]) or code[:2], self.directory.region_page(code[:2])))
@@ -392,7 +410,8 @@ class _Views:
             kode=code, nama=name, jenis=jenis, page=self.directory.region_page(code) if code else "kecamatan/index.md",
             trail=trail, row_kind=row_kind, rows=rows,
             readiness=summary([k.readiness.level for k in members], _bars(totals)), totals=totals,
-            instansi=[], risks=[], search_text=f"{name} ({code}): {len(members)} kecamatan." if code else "")
+            instansi=instansi, risks=risks,
+            search_text=f"{name} ({code}): {len(members)} kecamatan." if code else "")
 
     def kecamatan_row(self, view: KecamatanView, high: dict[str, set[int]]) -> RegionRow:
         decided = view.readiness.decided_by
@@ -415,11 +434,14 @@ class _Views:
             summary([k.readiness.level for k in members], []), None,
             len(set().union(*(high.get(k.kode, set()) for k in members))))
 
-    def place(self, area: RegionView, pages: dict[str, RegionView], instansi: list[InstansiView],
-              risks: list[RiskView]) -> None:
-        """Each agency and risk onto the smallest region page that holds all it concerns."""
+    def placement(self, with_page: set[str], instansi: list[InstansiView],
+                  risks: list[RiskView]) -> tuple[dict[str, list[InstansiView]], dict[str, list[RiskView]]]:
+        """Each agency and risk by the smallest region page that holds all it concerns ("": the desk's area)."""
+        placed_instansi: dict[str, list[InstansiView]] = defaultdict(list)
+        placed_risks: dict[str, list[RiskView]] = defaultdict(list)
         for view in instansi:
-            pages.get(view.wilayah[0] if view.wilayah else "", area).instansi.append(view)
+            code = view.wilayah[0] if view.wilayah else ""
+            placed_instansi[code if code in with_page else ""].append(view)
         owners = {v.slug: v.wilayah[0] for v in instansi if v.wilayah}
         for risk in risks:
             codes = {code for code, _, _ in risk.kecamatan}
@@ -428,46 +450,63 @@ class _Views:
             if not codes and risk.pemilik.slug in owners:
                 area_code = owners[risk.pemilik.slug]
                 kabupaten, provinces = ({area_code} if len(area_code) == 5 else set()), {area_code[:2]}
-            if len(kabupaten) == 1 and next(iter(kabupaten)) in pages:
-                pages[next(iter(kabupaten))].risks.append(risk)
-            elif len(provinces) == 1 and next(iter(provinces)) in pages:
-                pages[next(iter(provinces))].risks.append(risk)
+            if len(kabupaten) == 1 and next(iter(kabupaten)) in with_page:
+                placed_risks[next(iter(kabupaten))].append(risk)
+            elif len(provinces) == 1 and next(iter(provinces)) in with_page:
+                placed_risks[next(iter(provinces))].append(risk)
             else:
-                area.risks.append(risk)
+                placed_risks[""].append(risk)
+        return placed_instansi, placed_risks
 
 
-def attach_withheld(model: SiteModel, withheld, directory: Directory) -> None:
-    """Put each note of what was withheld on the pages it belonged to (category and basis, never the value).
+@dataclass
+class Assignments:
+    """What goes on an agency's page, or on a kecamatan's for its camat, gathered before the pages are made."""
+
+    agency_actions: dict[str, list[ActionItemView]] = field(default_factory=lambda: defaultdict(list))
+    camat_actions: dict[str, list[ActionItemView]] = field(default_factory=lambda: defaultdict(list))
+    agency_risks: dict[str, list[RiskView]] = field(default_factory=lambda: defaultdict(list))
+    agency_agenda: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    camat_agenda: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+
+
+@dataclass(frozen=True)
+class WithheldByPage:
+    """The notes of what the public edition withheld, by the page they go on (category and basis, never the value)."""
+
+    edition: list[WithheldNote]  # everything the edition left out: its page of exempted information
+    pages: dict[tuple[str, str], list[WithheldNote]]  # ("instansi" | "kecamatan" | "rapat", slug) → its notes
+
+    def of(self, kind: str, slug: str) -> list[WithheldNote]:
+        return list(self.pages.get((kind, slug), []))
+
+
+def withheld_by_page(withheld, records: EditionRecords, directory: Directory) -> WithheldByPage:
+    """Each note of what was withheld on the pages it belonged to (category and basis, never the value).
 
     A page cites the legal bases of what was withheld from it only: a meeting page names nothing withheld from a
     later meeting. The edition's own list (the page of exempted information) cites them all."""
-    kecamatan = {k.slug: k for k in model.kecamatan}
-    by_code = {k.kode: k for k in model.kecamatan}
-    instansi = {i.slug: i for i in model.instansi}
-    rapat = {r.slug: r for r in model.rapat}
-    pages: dict[int, tuple[object, dict[str, set[str]]]] = {}
+    kecamatan_of_code = {record.data.kode: slug for slug, record in records.kecamatan.items()}
+    exists = {"instansi": records.instansi, "kecamatan": records.kecamatan, "rapat": records.rapat}
+    EDITION = ("", "")
+    bases: dict[tuple[str, str], dict[str, set[str]]] = {}
 
-    def add(page, item) -> None:
-        if page is not None:
-            bases = pages.setdefault(id(page), (page, defaultdict(set)))[1]
-            bases[item.kategori].update(item.dasar)
+    def add(key: tuple[str, str], item) -> None:
+        bases.setdefault(key, defaultdict(set))[item.kategori].update(item.dasar)
 
     for item in withheld:
-        add(model, item)
-        if item.source_kind == "instansi":
-            add(instansi.get(item.source_slug), item)
-        elif item.source_kind == "kecamatan":
-            add(kecamatan.get(item.source_slug), item)
-        elif item.source_kind == "rapat":
-            add(rapat.get(item.source_slug), item)
+        add(EDITION, item)
+        if item.source_slug in exists.get(item.source_kind, ()):
+            add((item.source_kind, item.source_slug), item)
         for code in item.kecamatan:
-            add(by_code.get(code), item)
+            if code in kecamatan_of_code:
+                add(("kecamatan", kecamatan_of_code[code]), item)
     security = [item for item in withheld if item.kategori in SECURITY_FIELDS]
     if security:
         # On every kecamatan page or on none: a notice only where forces are deployed would show where.
-        for view in model.kecamatan:
+        for record in directory.sorted_kecamatan():
             for item in security:
-                add(view, item)
+                add(("kecamatan", record.slug), item)
     notes: dict[tuple[str, frozenset[str]], WithheldNote] = {}  # the same note on many pages: made once
 
     def note(kategori: str, cited: set[str]) -> WithheldNote:
@@ -476,9 +515,9 @@ def attach_withheld(model: SiteModel, withheld, directory: Directory) -> None:
             notes[key] = WithheldNote(CATEGORIES[kategori].nama, format_citations(cited) or "UU 14/2008 Pasal 17")
         return notes[key]
 
-    for page, bases in pages.values():
-        page.withheld = sorted({note(kategori, cited) for kategori, cited in bases.items()},
-                               key=lambda n: (n.nama, n.dasar))
+    pages = {key: sorted({note(kategori, cited) for kategori, cited in found.items()}, key=lambda n: (n.nama, n.dasar))
+             for key, found in bases.items()}
+    return WithheldByPage(pages.pop(EDITION, []), pages)
 
 
 def _illustrative_note(report: Laporan) -> str | None:

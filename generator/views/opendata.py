@@ -19,11 +19,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import replace
 
 from generator.domain.directory import Directory
 from generator.domain.model import Column, DataTable, ForeignKey, OpenData, SiteModel
 from generator.domain.readiness import LABELS as LEVEL_LABELS
 from generator.domain.series import FIGURES, agency_reports, basis, is_illustrative, report_rows
+from generator.load.schema import JENIS_INSTANSI, STATUS_TINDAK_LANJUT
 from generator.load.validate import EditionRecords
 
 PREVIEW_ROWS = 3  # the first rows the data page shows of each table, whatever its size
@@ -41,28 +43,31 @@ MEANINGS = {  # what each figure counts, for the column descriptions
     "tps": "Jumlah TPS",
     "linmas_siap": "Anggota Linmas yang siap bertugas di TPS",
 }
-ACTION_STATUS = ["terbuka", "berjalan", "selesai", "terhambat", "batal"]
-AGENCY_KINDS = ["sekretariat", "kpu", "bawaslu", "polri", "tni", "kejaksaan", "kesbangpol", "disdukcapil",
-                "satpol-pp", "opd-lain", "camat"]
+AGENCY_KINDS = [*JENIS_INSTANSI, "camat"]  # the camat reports on a kecamatan as an agency does
 CODE = r"^\d{2}(\.\d{2}){0,2}$"  # a Kemendagri code of a province, kabupaten/kota or kecamatan
 KECAMATAN_CODE = r"^\d{2}\.\d{2}\.\d{2}$"
 BASIS = Column("terbatas", "string", "Edisi internal: dasar hukum pengecualian bila baris ini informasi yang "
                                      "dikecualikan (TERBATAS); kosong bila terbuka untuk publik.")
 
 
+def _finished(table: DataTable, internal: bool) -> DataTable:
+    """A table as its site edition gives it (the basis column is the internal edition's only), with the first
+    rows the data page shows."""
+    if internal:
+        table = replace(table, columns=[*table.columns, BASIS])
+    else:
+        table = replace(table, rows=[row[:-1] for row in table.rows])
+    first = [[csv_text(value) for value in row] for row in table.rows[:PREVIEW_ROWS]]
+    return replace(table, examples=[_cut(value) for value in first[0]] if first else [],
+                   preview=csv_document([c.name for c in table.columns], [[_cut(v) for v in row] for row in first]))
+
+
 def open_data(records: EditionRecords, model: SiteModel, directory: Directory) -> OpenData:
     """The data package of one edition as its site edition shows it."""
     internal = model.edition == "internal"
-    tables = [instansi(model), kecamatan(model), laporan(records, model, directory), tindak_lanjut(model),
-              rapat(model), keputusan(model), kontak(model)]
-    for table in tables:
-        if not internal:
-            table.rows = [row[:-1] for row in table.rows]  # the basis column is the internal edition's only
-        else:
-            table.columns.append(BASIS)
-        first = [[csv_text(value) for value in row] for row in table.rows[:PREVIEW_ROWS]]
-        table.examples = [_cut(value) for value in first[0]] if first else []
-        table.preview = csv_document([c.name for c in table.columns], [[_cut(v) for v in row] for row in first])
+    tables = [_finished(table, internal) for table in (
+        instansi(model), kecamatan(model), laporan(records, model, directory), tindak_lanjut(model), rapat(model),
+        keputusan(model), kontak(model))]
     edisi = model.edisi
     return OpenData(
         name=f"buletin-desk-pilkada-{edisi.id}-{model.edition}",
@@ -233,7 +238,7 @@ def tindak_lanjut(model: SiteModel) -> DataTable:
                 constraints={"required": True}),
          Column("tanggal_rapat", "date", "Tanggal rapat itu.", constraints={"required": True}),
          Column("batas_waktu", "date", "Batas waktu.", constraints={"required": True}),
-         Column("status", "string", "Status terakhir.", constraints={"required": True, "enum": ACTION_STATUS}),
+         Column("status", "string", "Status terakhir.", constraints={"required": True, "enum": list(STATUS_TINDAK_LANJUT)}),
          Column("tanggal_selesai", "date", "Tanggal selesai, bila selesai."),
          Column("terlambat_hari", "integer", f"Hari lewat batas waktu per {model.as_of.isoformat()}; 0 bila tidak "
                                              "terlambat.", "hari", {"required": True, "minimum": 0}),

@@ -1,0 +1,91 @@
+"""Putting a site together from the stores: pages, theme assets, one search index, the sitemap, redirects."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import os
+from pathlib import Path
+
+from generator.build.mkdocs_run import SEARCH_INDEX
+from generator.build.output import Output
+from generator.build.plan import SitePlan, UnitPlan
+from generator.build.publish import mark_internal
+from generator.build.store import Store
+from generator.build.versions import ICON, redirect_page, write_version_index
+from generator.domain.editions import INTERNAL
+
+# --- putting a site together ---------------------------------------------------------------------------
+
+
+class PageMissing(Exception):
+    """A page of the plan is in none of the stores (a part of a split build is missing)."""
+
+
+def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str, ...] | None = None) -> None:
+    """Write the site of ``plan`` into ``out`` (``out/<edition>/<edisi>/``) from pages held by ``stores``."""
+    editions = editions or tuple(dict.fromkeys(unit.edition for unit in plan.units))
+    for unit in plan.units:
+        if unit.edition in editions:
+            assemble_unit(unit, stores, out / unit.edition / unit.edisi, plan.base_url)
+    for edition in editions:
+        write_version_index(out / edition, plan.versions, plan.base_url, internal=edition == INTERNAL)
+
+
+def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: str | None) -> None:
+    assets = next((found for store in stores if (found := store.assets(unit.context))), None)
+    if assets is None:
+        raise PageMissing(f"aset tema {unit.key} tidak ada di bagian mana pun (bagian \"umum\" belum dibangun?)")
+    out = Output(out_dir)
+    out.link_tree(assets, skip={"search.json"})
+    docs, urls = [], []
+    held: dict[str, tuple[str, dict]] = {}
+    for store in reversed(stores):  # the first store that holds a page wins
+        held.update(store.pages(set(unit.pages.values())))
+    for path, key in sorted(unit.pages.items()):
+        found = held.get(key)
+        if found is None:
+            raise PageMissing(f"halaman {path} ({unit.key}, wilayah {unit.regions.get(path, 'umum')}) tidak ada di "
+                              "bagian mana pun")
+        html_file, meta = found
+        out.link(html_file, meta["dest"])
+        docs += meta["search"]
+        urls.append(meta["url"])
+    config = json.loads((assets / "search.json").read_text(encoding="utf-8"))
+    out.write(SEARCH_INDEX, json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
+    site_url = f"{base_url.rstrip('/')}/{unit.edisi}/" if base_url else None
+    sitemap = sitemap_xml(urls, site_url)
+    out.write("sitemap.xml", sitemap)
+    out.write("sitemap.xml.gz", gzip.compress(sitemap.encode("utf-8"), mtime=0))
+    for path, text in unit.downloads.items():
+        out.write(path, text)
+    for old, new in unit.redirects.items():
+        icon = os.path.relpath(ICON, os.path.dirname(_dest(old)) or ".").replace(os.sep, "/")
+        out.write(_dest(old), redirect_page(_relative_url(_dest(old), new), "halaman barunya", icon,
+                                            internal=unit.edition == INTERNAL))
+    if unit.edition == INTERNAL:
+        mark_internal(out_dir)
+
+
+def sitemap_xml(urls: list[str], site_url: str | None) -> str:
+    """The sitemap MkDocs writes, without the build date (the same data gives the same file)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    if site_url:
+        lines += [f"    <url>\n         <loc>{html.escape(site_url + url)}</loc>\n    </url>" for url in urls]
+    return "\n".join(lines) + "\n</urlset>"
+
+
+def _dest(path: str) -> str:
+    """Where MkDocs writes a page with directory URLs: kecamatan/jenamas.md → kecamatan/jenamas/index.html."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")] + "index.html"
+    return stem + "/index.html"
+
+
+def _relative_url(from_dest: str, target: str) -> str:
+    path, _, anchor = target.partition("#")
+    url = _dest(path)[: -len("index.html")]
+    relative = os.path.relpath(url or ".", os.path.dirname(from_dest) or ".").replace(os.sep, "/") + "/"
+    return relative + (f"#{anchor}" if anchor else "")
