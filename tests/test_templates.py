@@ -2,8 +2,8 @@
 is a field of the model, and a template tests only what the model hands it.
 
 Inside the Jinja tags of ``generator/render/templates`` this refuses comparisons (``==``, ``!=``, ``<``, ``>``,
-``<=``, ``>=``), tests of membership in a written list or string, and ``selectattr``/``rejectattr`` choosing
-data. What stays allowed is presentation: whether a value or list is there (``{% if x %}``, ``is none``), loops
+``<=``, ``>=``), tests of membership in a written list or string, ``selectattr``/``rejectattr`` choosing
+data, and page paths put together from pieces (the model gives each link target whole). What stays allowed is presentation: whether a value or list is there (``{% if x %}``, ``is none``), loops
 and their ``loop.first``/``loop.last``, and filters that format.
 """
 
@@ -17,6 +17,7 @@ import pytest
 TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "render" / "templates"
 TAG = re.compile(r"\{%-?(.*?)-?%\}|\{\{-?(.*?)-?\}\}", re.S)
 STRING = re.compile(r"\"[^\"]*\"|'[^']*'")
+PATH_PIECES = re.compile(r"""['"][\w-]+/['"]\s*~|~\s*['"]\.md['"]""")  # 'rapat/' ~ slug ~ '.md'
 DECISIONS = [
     (re.compile(r"==|!=|<=|>=|(?<![-=])>|<"), "a comparison"),
     (re.compile(r"\bin\s*[\[(]|\bin\s*$"), "membership in a written list or string"),
@@ -34,6 +35,9 @@ def decisions(text: str) -> list[str]:
             if pattern.search(bare) or (what.startswith("membership") and re.search(r"\bin\s+\"\"", bare)):
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(f"{line}: {what} ({code.strip()[:80]})")
+        if PATH_PIECES.search(code):
+            line = text.count("\n", 0, match.start()) + 1
+            found.append(f"{line}: a page path built from pieces ({code.strip()[:80]})")
     return found
 
 
@@ -51,6 +55,8 @@ def test_templates_make_no_decisions(template):
     '{% if c.status in ["terbuka", "berjalan"] %}',
     '{% if c.status in "terbuka berjalan" %}',
     '{% set p = contacts | selectattr("nip") | list %}',
+    "{{ link('rapat/' ~ r.slug ~ '.md') }}",
+    "{{ link('unduh/' ~ t.path) }}",
 ])
 def test_a_decision_in_a_template_is_found(text):
     assert decisions(text), text

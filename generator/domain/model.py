@@ -28,6 +28,18 @@ from generator.load.schema import (
 # edition; None for public items (the public edition has no restricted items at all).
 
 
+class Badge(NamedTuple):
+    """A status badge: its kind (colour and shape) and its words."""
+
+    kind: str
+    label: str
+
+
+def meeting_page(slug: str) -> str:
+    """The page of a meeting: where a link to it goes, and where its Markdown is written."""
+    return f"rapat/{slug}.md"
+
+
 @dataclass(frozen=True)
 class WithheldNote:
     """What a public page says about what it leaves out: a category and its legal basis, never the value."""
@@ -172,6 +184,13 @@ class CamatReportView:
         """Whether the camat reported on the ASN proposal at all (else: "not yet reported")."""
         return self.asn_diserahkan is not None
 
+    @property
+    def asn_badge(self) -> Badge | None:
+        """How the page marks the ASN proposal: handed over, or not yet (None: not reported)."""
+        if self.asn_diserahkan is None:
+            return None
+        return Badge("selesai", "Sudah diserahkan") if self.asn_diserahkan else Badge("terhambat", "Belum diserahkan")
+
 
 @dataclass(frozen=True)
 class RiskView:
@@ -222,6 +241,11 @@ class ActionItemView:
     @property
     def open(self) -> bool:
         return self.status in STATUS_TERBUKA
+
+    @property
+    def rapat_page(self) -> str:
+        """The page of the meeting that decided it."""
+        return meeting_page(self.rapat_slug)
 
 
 @dataclass(frozen=True)
@@ -345,6 +369,10 @@ class MeetingRef:
     judul: str
     tanggal: dt.date
 
+    @property
+    def page(self) -> str:
+        return meeting_page(self.slug)
+
 
 @dataclass(frozen=True)
 class RapatView:
@@ -367,7 +395,9 @@ class RapatView:
     notulen_internal: str | None = None
     withheld: list[WithheldNote] = field(default_factory=list)
 
-
+    @property
+    def page(self) -> str:
+        return meeting_page(self.slug)
 
 
 @dataclass(frozen=True)
@@ -543,6 +573,11 @@ class DataTable:
     def described(self) -> list[tuple[Column, str]]:
         """Each column with its value in the first row (empty when the table has none): the data page's table."""
         return list(zip(self.columns, self.examples or [""] * len(self.columns)))
+
+    @property
+    def download(self) -> str:
+        """Where the file is in the site: under unduh/."""
+        return f"unduh/{self.path}"
 
 
 @dataclass(frozen=True)

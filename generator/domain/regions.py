@@ -21,6 +21,7 @@ LEVELS = {1: "provinsi", 2: "kabupaten/kota", 3: "kecamatan", 4: "desa/kelurahan
 class RegionTree:
     names: dict[str, str]
     _children: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _slugs: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # made once per code
 
     def __post_init__(self) -> None:
         if not self._children:
@@ -65,8 +66,10 @@ class RegionTree:
         "Kabupaten" is dropped and "Kota" kept, so "Kabupaten Malang" and "Kota Malang" stay apart; the
         result is unique across the country (tested against the whole reference).
         """
-        name = self.names.get(code, code)
-        return slugify(re.sub(r"^Kabupaten\s+", "", name))
+        found = self._slugs.get(code)
+        if found is None:
+            found = self._slugs[code] = slugify(re.sub(r"^Kabupaten\s+", "", self.names.get(code, code)))
+        return found
 
 
 def slugify(text: str) -> str:

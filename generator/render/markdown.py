@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from generator import fingerprint
 from generator.domain.model import SiteModel
 from generator.domain.readiness import LABELS as LEVEL_LABELS
+from generator.domain.readiness import LEVELS
 from generator.domain.thresholds import number
 from generator.load.exemptions import CATEGORIES
 from generator.load.fields import e164, national
@@ -208,7 +209,8 @@ def environment(sources: dict[str, str] | None = None) -> Environment:
         env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell,
                            block=block, badge=status_badge, progress=progress, tel=tel, title=title, trend=trend,
                            code_block=code_block, personal_column=personal_column)
-        env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, KATEGORI=CATEGORIES)
+        env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, LEVELS=LEVELS,
+                           STATUS_ICONS=STATUS_ICONS, KATEGORI=CATEGORIES)
         if len(_ENVIRONMENTS) >= 4:  # a preview whose templates are being edited: keep the latest few
             _ENVIRONMENTS.pop(next(iter(_ENVIRONMENTS)))
         _ENVIRONMENTS[digest] = env
@@ -275,7 +277,7 @@ def page_specs(model: SiteModel) -> list[PageSpec]:
     pages += [PageSpec(i.page, "instansi.md.j2", {"instansi": i}, i.wilayah[0][:2] if i.wilayah else None,
                        (i.nama, i.search_text)) for i in model.instansi]
     pages.append(PageSpec("rapat/index.md", "rapat-index.md.j2", {}))
-    pages += [PageSpec(f"rapat/{r.slug}.md", "rapat.md.j2", {"rapat": r}) for r in model.rapat]
+    pages += [PageSpec(r.page, "rapat.md.j2", {"rapat": r}) for r in model.rapat]
     pages += [PageSpec("tindak-lanjut.md", "tindak-lanjut.md.j2", {}),
               PageSpec("risiko.md", "risiko.md.j2", {}),
               PageSpec("kontak.md", "kontak.md.j2", {}),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 
-from generator.domain.model import SiteModel
+from generator.domain.model import SiteModel, meeting_page
 from generator.render.markdown import TEMPLATES, render
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details", "tables"]
@@ -26,7 +26,7 @@ class MeetingNotFound(Exception):
 def meeting_html(model: SiteModel, slug: str) -> str:
     """The meeting page as a standalone HTML document for printing."""
     pages = render(model)
-    path = f"rapat/{slug}.md"
+    path = meeting_page(slug)
     if path not in pages:
         raise MeetingNotFound(slug)
     body = markdown.markdown(_FRONT_MATTER.sub("", pages[path]), extensions=EXTENSIONS)
