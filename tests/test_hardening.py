@@ -420,6 +420,11 @@ def staging_folders(project: Path) -> list[str]:
     return sorted(left)
 
 
+def mkdocs_working_folders(project: Path) -> list[str]:
+    """The folders MkDocs runs write into, in the page caches (<cache>/tmp/run-…): there while MkDocs writes."""
+    return sorted(p.relative_to(project).as_posix() for p in project.glob("*cache*/**/tmp/run-*"))
+
+
 @pytest.fixture(scope="module")
 def built_example(tmp_path_factory) -> Path:
     """A copy of the real project with its site built once by `bulletin build --site-dir <copy>/site`."""
@@ -478,7 +483,7 @@ def test_failed_mkdocs_build_leaves_the_site_unchanged(project_with_site, failur
 def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list[str]]:
     """Start `bulletin build`, send ``sig`` once MkDocs is writing (``staging``) or once the new build's folder
     is being filled (``switching``, just before the link to it replaces the site); return the outcome."""
-    before = set(staging_folders(project))
+    before = set(mkdocs_working_folders(project))
     # An empty page cache, so that MkDocs really runs (and writes into <cache>/tmp/run-…) when interrupted.
     process = subprocess.Popen([str(BIN / "bulletin"), "--project", str(project), "build", "--site-dir",
                                 str(project / "site"), "--cache-dir", str(project / "cache-kosong")], cwd=project,
@@ -489,8 +494,8 @@ def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list
     current = {p for p in builds.iterdir() if p.is_dir()}
 
     def moment() -> bool:
-        if when == "staging":
-            return bool(set(staging_folders(project)) - before)
+        if when == "staging":  # MkDocs' own working folders only: not the new build or the link made at the end
+            return bool(set(mkdocs_working_folders(project)) - before)
         return bool({p for p in builds.iterdir() if p.is_dir()} - current)
 
     try:
