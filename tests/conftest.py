@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import EDISI, ROOT, bulletin  # noqa: F401  (EDISI, ROOT: for the tests that import them from here)
+from support import EDISI, ROOT, bulletin, made_once  # noqa: F401  (EDISI, ROOT: for the tests that import them from here)
 
 # What `make test-fast` leaves out (pyproject.toml declares the marks): whole modules, and any test that uses a
 # built site. A test elsewhere that builds carries @pytest.mark.build itself.
@@ -40,9 +40,10 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """Both editions of the example, built by `bulletin build` (real MkDocs) into a temporary folder, with a cache
-    of its own (never the repository's .cache/)."""
-    folder = tmp_path_factory.mktemp("built")
-    out = folder / "site"
-    result = bulletin("build", "--site-dir", out, "--cache-dir", folder / "cache", timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    of its own (never the repository's .cache/); built once for the run, whichever workers use it. Tests only read
+    it (a test that changes a site copies it first)."""
+    def build(folder: Path) -> None:
+        result = bulletin("build", "--site-dir", folder / "site", "--cache-dir", folder / "cache", timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return made_once(tmp_path_factory, "built", build) / "site"

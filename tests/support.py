@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -118,6 +119,28 @@ def copy_project(to: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
         else:
             shutil.copy2(source, to / name)
     return to
+
+
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder made once for the whole run, also across pytest-xdist workers (a session fixture runs once in each
+    worker): the first worker to take the lock calls ``make(folder)``, the others wait for it and use its result.
+    For what tests only read. A ``make`` that fails leaves no folder behind, so each worker tries, and fails, alike."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's temporary folder, shared by its workers
+    folder = root / name
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / f"{name}.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            try:
+                make(folder)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            (root / f"{name}.done").touch()
+    return folder
 
 
 # --- servers a test starts --------------------------------------------------------------------------------

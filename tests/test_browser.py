@@ -20,7 +20,7 @@ failed request (no ``/favicon.ico`` asked for), and it lands on a real page.
 Then Material's search finds a kecamatan and agencies by name, and screenshots of the beranda and a kecamatan
 page, on a desktop and a 360 px phone, are saved under artifacts/screenshots/ for a person to look at.
 
-One browser visits the pages once (two tabs at a time); the tests read the results.
+One browser visits the pages once (two tabs, each going from page to page); the tests read the results.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -52,6 +53,7 @@ NOTICES = ("Sebagian informasi dikecualikan", "Sebagian angka ilustratif")
 ONE_LINE_PX = 48  # a closed notice: its title line and borders
 MIN_TABLE_TEXT_PX = 12
 TABS = 2  # pages visited at once: the machine has two cores
+REDIRECTS_AT_ONCE = 6  # redirect pages followed at once (each waits twice for the network to go quiet)
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -275,25 +277,45 @@ def console_error(message) -> str:
     return f"console: {message.text}" + (f" ({where})" if where else "")
 
 
-def watch(page, visit: Visit, base: str) -> None:
-    page.on("console", lambda message: visit.console_errors.append(console_error(message))
+def watch(page, visit: Visit | Callable[[], Visit], base: str) -> None:
+    """Report the page's console errors, failed requests and requests outside the server on ``visit`` (or on
+    the visit that ``visit()`` gives at that moment)."""
+    now = visit if callable(visit) else lambda: visit
+    page.on("console", lambda message: now().console_errors.append(console_error(message))
             if message.type == "error" else None)
-    page.on("pageerror", lambda error: visit.console_errors.append(f"exception: {error}"))
+    page.on("pageerror", lambda error: now().console_errors.append(f"exception: {error}"))
     page.on("request", lambda request: None if is_local(request.url, base)
-            else visit.outside_requests.append(request.url))
-    page.on("response", lambda response: visit.failed_requests.append(f"{response.status} {response.url}")
+            else now().outside_requests.append(request.url))
+    page.on("response", lambda response: now().failed_requests.append(f"{response.status} {response.url}")
             if response.status >= 400 else None)
 
 
-async def check_page(context, site: ServedSite, path: str, axe_js: Path) -> Visit:
-    visit = Visit(path)
-    page = await context.new_page()
-    watch(page, visit, site.url)
+class Tab:
+    """One tab that visits page after page: a new tab per page starts a new renderer process each time, which
+    was a third of the time. What the tab reports goes to the visit under way (``visit``): something a page asks
+    for after the tab has left it (Chromium asks for the icon after "load") is reported on the tab's next page,
+    and on the last one the tab waits for the network to go quiet. axe-core is loaded into every document the
+    tab opens, before the page's own scripts."""
+
+    def __init__(self, page, base: str):
+        self.page = page
+        self.visit = Visit("")
+        watch(page, lambda: self.visit, base)
+
+    @classmethod
+    async def open(cls, context, base: str, axe_js: Path) -> "Tab":
+        page = await context.new_page()
+        await page.add_init_script(path=str(axe_js))
+        return cls(page, base)
+
+
+async def check_page(tab: Tab, site: ServedSite, path: str) -> Visit:
+    visit = tab.visit = Visit(path)
+    page = tab.page
     try:
         await page.set_viewport_size(DESKTOP)
         await page.goto(site.address(path), wait_until="load")
         visit.screens[DESKTOP["width"]] = Screen(**_screen(await page.evaluate(FIRST_SCREEN, list(NOTICES))))
-        await page.add_script_tag(path=str(axe_js))
         visit.violations = await page.evaluate(AXE_RUN, WCAG_TAGS)
         colour = await page.evaluate(COLOUR_ALONE)
         visit.colour_alone, visit.badges, visit.bars = colour["problems"], colour["badges"], colour["bars"]
@@ -305,8 +327,6 @@ async def check_page(context, site: ServedSite, path: str, axe_js: Path) -> Visi
         visit.screens[PHONE["width"]] = Screen(**_screen(await page.evaluate(FIRST_SCREEN, list(NOTICES))))
     except Exception as exc:  # a page the browser could not check: test_every_page_… fails and says why
         visit.error = f"{type(exc).__name__}: {exc}"
-    finally:
-        await page.close()
     return visit
 
 
@@ -316,14 +336,21 @@ def _screen(measured: dict) -> dict:
 
 
 async def check_all(browser: Browser, site: ServedSite, axe_js: Path) -> dict[str, Visit]:
-    tabs = asyncio.Semaphore(TABS)
+    """Every page, visited by TABS tabs that each take the next page left."""
+    waiting = list(reversed(site.pages))
+    visits: list[Visit] = []
 
-    async def one(path: str) -> Visit:
-        async with tabs:
-            return await check_page(browser.context, site, path, axe_js)
+    async def tab_at_work() -> None:
+        tab = await Tab.open(browser.context, site.url, axe_js)
+        try:
+            while waiting:
+                visits.append(await check_page(tab, site, waiting.pop()))
+            await tab.page.wait_for_load_state("networkidle")
+        finally:
+            await tab.page.close()
 
-    visits = await asyncio.gather(*(one(path) for path in site.pages))
-    return {visit.page: visit for visit in visits}
+    await asyncio.gather(*(tab_at_work() for _ in range(TABS)))
+    return {visit.page: visit for visit in sorted(visits, key=lambda v: v.page)}
 
 
 @pytest.fixture(scope="module")
@@ -472,8 +499,14 @@ def test_redirect_pages_open_without_errors(served_site, browser):
         finally:
             await page.close()
 
-    async def all_of_them():
-        return {path: await follow(path) for path in served_site.redirects}
+    async def all_of_them():  # most of a follow is waiting for the network to go quiet: several at once
+        at_once = asyncio.Semaphore(REDIRECTS_AT_ONCE)
+
+        async def one(path: str) -> tuple[str, tuple[str, list[str]]]:
+            async with at_once:
+                return path, await follow(path)
+
+        return dict(await asyncio.gather(*(one(path) for path in served_site.redirects)))
 
     results = browser.run(all_of_them())
     problems = {path: errors for path, (_, errors) in results.items() if errors}
