@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 import support
 import yaml
-from support import environment
+from support import environment, wait_for
 
 from generator.build.store import LOCK
 from generator.load import messages as msg
@@ -420,9 +420,10 @@ def staging_folders(project: Path) -> list[str]:
     return sorted(left)
 
 
-def mkdocs_working_folders(project: Path) -> list[str]:
-    """The folders MkDocs runs write into, in the page caches (<cache>/tmp/run-…): there while MkDocs writes."""
-    return sorted(p.relative_to(project).as_posix() for p in project.glob("*cache*/**/tmp/run-*"))
+def mkdocs_working_folders(cache: Path) -> set[Path]:
+    """The folders MkDocs runs write into (<cache>/tmp/run-…): there from a run's start until the build has
+    stored what it wrote. One folder listed, not a walk of the caches, so that they are seen at once."""
+    return set((cache / "tmp").glob("run-*"))
 
 
 @pytest.fixture(scope="module")
@@ -480,30 +481,48 @@ def test_failed_mkdocs_build_leaves_the_site_unchanged(project_with_site, failur
     assert result.returncode == 1, result.stdout + result.stderr
 
 
+def _stopped(process: subprocess.Popen) -> bool:
+    """Whether the process is stopped (SIGSTOP has taken effect), from /proc."""
+    stat = Path(f"/proc/{process.pid}/stat").read_text()
+    return stat[stat.rindex(")") + 2] in "tT"
+
+
 def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list[str]]:
     """Start `bulletin build`, send ``sig`` once MkDocs is writing (``staging``) or once the new build's folder
-    is being filled (``switching``, just before the link to it replaces the site); return the outcome."""
-    before = set(mkdocs_working_folders(project))
-    # An empty page cache, so that MkDocs really runs (and writes into <cache>/tmp/run-…) when interrupted.
+    is being filled (``switching``, before the link to it replaces the site); return the outcome.
+
+    The build is stopped (SIGSTOP) when the moment is seen, the moment is checked again while it cannot move on,
+    and only then is ``sig`` sent (and the build let go on): however slow the machine, the signal lands in the
+    moment, never after the build has finished."""
+    cache = project / "cache-kosong"  # empty, so that MkDocs really runs (and writes into <cache>/tmp/run-…)
     process = subprocess.Popen([str(BIN / "bulletin"), "--project", str(project), "build", "--site-dir",
-                                str(project / "site"), "--cache-dir", str(project / "cache-kosong")], cwd=project,
+                                str(project / "site"), "--cache-dir", str(cache)], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(),
                                start_new_session=True)
     started = time.monotonic()
     builds = project / ".site-versi"
     current = {p for p in builds.iterdir() if p.is_dir()}
+    site_before = (project / "site").resolve()
 
     def moment() -> bool:
-        if when == "staging":  # MkDocs' own working folders only: not the new build or the link made at the end
-            return bool(set(mkdocs_working_folders(project)) - before)
-        return bool({p for p in builds.iterdir() if p.is_dir()} - current)
+        if when == "staging":  # a run's folder: MkDocs writes, or the build stores what it wrote
+            return bool(mkdocs_working_folders(cache))
+        return bool({p for p in builds.iterdir() if p.is_dir()} - current) and \
+            (project / "site").resolve() == site_before  # the new build is filled, not yet switched to
 
     try:
-        while not moment():
+        while True:
             assert process.poll() is None, "the build ended before it could be interrupted"
             assert time.monotonic() - started < 120, f"the moment ({when}) did not come within 120 s"
-            time.sleep(0.005)
+            if moment():
+                process.send_signal(signal.SIGSTOP)
+                wait_for(lambda: _stopped(process), seconds=10, every=0.001)
+                if moment():
+                    break
+                process.send_signal(signal.SIGCONT)  # seen too late: wait for the next moment
+            time.sleep(0.002)
         process.send_signal(sig)
+        process.send_signal(signal.SIGCONT)
         _, stderr = process.communicate(timeout=120)
     finally:
         if process.poll() is None:
