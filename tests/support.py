@@ -62,6 +62,13 @@ def bulletin(*args, project: Path | None = None, cwd: Path | None = None, timeou
                           encoding="utf-8", errors="replace", env=environment(**(env or {})), timeout=timeout)
 
 
+# Ctrl+C as a terminal delivers it. A run started in the background by a shell without job control (`make test &`,
+# nohup, some CI runners) inherits SIGINT ignored, and Python then leaves it ignored: a command that must answer
+# SIGINT is started through this, which restores the default and then becomes the command (same process).
+DEFAULT_SIGINT = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                  "os.execv(sys.argv[1], sys.argv[1:])"]
+
+
 def start_bulletin(*args, project: Path | None = None, cwd: Path | None = None,
                    env: dict[str, str] | None = None) -> subprocess.Popen:
     """``bulletin ARGS`` started in a subprocess, running on while the test goes on; ``finish`` waits for it."""

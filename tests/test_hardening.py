@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 import support
 import yaml
-from support import environment, wait_for
+from support import DEFAULT_SIGINT, environment, wait_for
 
 from generator.build.store import LOCK
 from generator.load import messages as msg
@@ -495,7 +495,7 @@ def _interrupt_build(project: Path, sig: int, when: str) -> tuple[int, str, list
     and only then is ``sig`` sent (and the build let go on): however slow the machine, the signal lands in the
     moment, never after the build has finished."""
     cache = project / "cache-kosong"  # empty, so that MkDocs really runs (and writes into <cache>/tmp/run-…)
-    process = subprocess.Popen([str(BIN / "bulletin"), "--project", str(project), "build", "--site-dir",
+    process = subprocess.Popen([*DEFAULT_SIGINT, str(BIN / "bulletin"), "--project", str(project), "build", "--site-dir",
                                 str(project / "site"), "--cache-dir", str(cache)], cwd=project,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(),
                                start_new_session=True)
