@@ -6,7 +6,7 @@
     python bench/make_dataset.py national OUT     # all 38 provinces: 7,285 kecamatan
     python bench/make_dataset.py province OUT --kabupaten 3    # a smaller part, for smoke runs
 
-OUT becomes a project (mkdocs.yml, content/ and theme/ copied from this repository, data/ generated) that
+OUT becomes a project (mkdocs.yml and content/ copied from this repository, data/ generated) that
 `bulletin --project OUT build` builds. Every kecamatan has its real desa/kelurahan, two camat reports and a
 risk; every kabupaten/kota has a Disdukcapil, a KPU and a Satpol PP with dated reports; the desk's agencies
 hold three meetings with action items carried across them; restricted records (personal phones, named
@@ -94,7 +94,7 @@ def make(scale: str, out: Path, kabupaten_limit: int | None = None, seed: int = 
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    for part in ("mkdocs.yml", "content", "theme"):
+    for part in ("mkdocs.yml", "content"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy)(source, out / part)
     declare_private(out / "mkdocs.yml")

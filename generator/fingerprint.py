@@ -8,8 +8,9 @@ Every memo and cache of a build (validated files, rendered pages, built pages) k
 * the Python interpreter and every installed distribution with its version (pydantic, PyYAML, Jinja2,
   Markdown, MkDocs, Material, phonenumbers and whatever they use).
 
-The templates are not part of it: they are read again on every render (``bulletin serve`` shows an edited
-template at once), and the render memo keys on their text as it was read (``generator.render.markdown``).
+The templates and the theme are not part of it: they are read again on every render and every MkDocs run
+(``bulletin serve`` shows an edited one at once), and what is made from them keys on them as they were read
+(the render memo in ``generator.render.markdown``, the page keys in ``generator.build.plan``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "render" / "templates"
+THEME = PACKAGE / "build" / "theme"  # the product's overrides of Material: read by MkDocs at each build
 
 
 def digest_files(files, root: Path) -> str:
@@ -34,7 +36,7 @@ def digest_files(files, root: Path) -> str:
 
 def _package_code() -> str:
     files = [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-             and TEMPLATES not in p.parents]
+             and TEMPLATES not in p.parents and THEME not in p.parents]
     return digest_files(files, PACKAGE)
 
 

@@ -26,6 +26,7 @@ class Settings:
     public_repository: bool = True
     restricted: str | None = None
     repository: str | None = None  # "owner/name" of mkdocs.yml's repo_url on GitHub: where the web form commits
+    custom_dir: str | None = None  # theme: custom_dir: the desk's own overrides of the product's theme
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -70,11 +71,15 @@ def settings_of(config: dict) -> Settings:
     plugins = config.get("plugins") or []
     entries = plugins.items() if isinstance(plugins, dict) else \
         [next(iter(p.items())) for p in plugins if isinstance(p, dict) and len(p) == 1]
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    common = {"repository": repository_of(config.get("repo_url")),
+              "custom_dir": custom_dir if isinstance(custom_dir, str) and custom_dir else None}
     for name, options in entries:
         if name == "bulletin" and isinstance(options, dict):
             return Settings(options.get("repositori", PUBLIC_REPOSITORY) == PUBLIC_REPOSITORY,
-                            options.get("terbatas") or None, repository_of(config.get("repo_url")))
-    return Settings(repository=repository_of(config.get("repo_url")))
+                            options.get("terbatas") or None, **common)
+    return Settings(**common)
 
 
 def repository_of(repo_url) -> str | None:
@@ -130,8 +135,10 @@ class Project:
         return self.root / "content"
 
     @property
-    def theme_dir(self) -> Path:
-        return self.root / "theme"
+    def theme_dir(self) -> Path | None:
+        """The desk's own overrides of the product's theme (mkdocs.yml ``theme: custom_dir:``), if it has any."""
+        named = self.settings.custom_dir
+        return self.root / named if named else None
 
     @property
     def config_file(self) -> Path:

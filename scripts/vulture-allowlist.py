@@ -10,6 +10,8 @@ on_config
 on_files
 on_nav
 on_page_markdown
+on_post_page
+on_post_template
 on_post_build
 on_serve
 repositori

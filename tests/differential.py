@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("data", "contoh-terbatas", "content", "theme", "mkdocs.yml")
+PROJECT_PARTS = ("data", "contoh-terbatas", "content", "mkdocs.yml")
 
 # Files a cold build and a warm build may write differently, with the reason. None so far: every file of the
 # site, HTML, search index, sitemap, feed, downloads, versions.json and the alias link, must be the same.

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 EDISI = "pilgub-kalteng-2020"  # the election edition the page-level tests read (the founding example)
 RESTRICTED = "contoh-terbatas"  # the example's restricted tree, as mkdocs.yml names it
-PROJECT_PARTS = ("data", RESTRICTED, "content", "theme", "mkdocs.yml")
+PROJECT_PARTS = ("data", RESTRICTED, "content", "mkdocs.yml")
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -3,7 +3,8 @@
 * one load per data file per build (none for a file unchanged since the last build), and one views step per
   site edition × election edition;
 * a second build with nothing changed runs no MkDocs; one edited kecamatan file rebuilds only the pages whose
-  Markdown changed; a changed template rebuilds the pages it renders; a changed theme rebuilds every page;
+  Markdown changed; a changed template rebuilds the pages it renders; a desk's own theme file comes first and rebuilds every
+  page;
 * the pages taken from the cache are the pages a fresh build makes, byte for byte.
 
 `bulletin build` runs in-process (click's runner, --jobs 1) so that the stages can be counted; each test has its
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import copy_project
+from support import EDISI, copy_project
 
 from generator import pipeline
 from generator.cli import main
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def public_project(target: Path) -> Path:
-    return copy_project(target, ("data", "content", "theme", "mkdocs.yml"))
+    return copy_project(target, ("data", "content", "mkdocs.yml"))
 
 
 def build(project: Path, *args: str) -> tuple[str, dict]:
@@ -113,13 +114,28 @@ def test_one_edited_file_rebuilds_only_what_it_shows_on_as_a_fresh_build_makes_i
     assert site_digest(fresh / "site") == site_digest(project / "site")
 
 
-def test_a_changed_theme_rebuilds_every_page(project):
+def test_a_desks_own_theme_file_comes_first_and_rebuilds_every_page(project):
+    """The product's theme comes with the package; a desk changes a file of it by putting only that file in its
+    own theme/ (mkdocs.yml ``custom_dir``). Every page is then built again, with the desk's file."""
     project, _, _ = project
+    from generator.fingerprint import THEME
+
+    product_css = (THEME / "assets" / "stylesheets" / "bulletin.css").read_text(encoding="utf-8")
+    built_css = project / "site" / "publik" / EDISI / "assets" / "stylesheets" / "bulletin.css"
+    assert built_css.read_text(encoding="utf-8") == product_css, "without a theme/ of its own: the product's"
     css = project / "theme" / "assets" / "stylesheets" / "bulletin.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n/* uji */\n", encoding="utf-8")
+    css.parent.mkdir(parents=True)
+    css.write_text(product_css + "\n/* desk */\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                 "  name: material\n  custom_dir: theme\n"),
+                      encoding="utf-8")
     output, _ = build(project)
     total = sum(1 for _ in (project / "site").rglob("index.html"))
     assert rebuilt(output) >= 100 and rebuilt(output) <= total
+    assert built_css.read_text(encoding="utf-8").endswith("/* desk */\n")
+    # the rest of the product's theme is still there, under the desk's one file
+    assert (project / "site" / "publik" / EDISI / "assets" / "javascripts" / "bulletin.js").is_file()
 
 
 def test_a_changed_template_rebuilds_the_pages_it_renders(project, monkeypatch, tmp_path):

@@ -132,7 +132,7 @@ def public_checkout(canary_project, tmp_path_factory) -> tuple[Path, Path]:
     (both editions). Returns the checkout and its site folder."""
     project, _, _ = canary_project
     checkout = tmp_path_factory.mktemp("publik-saja")
-    for name in ("data", "content", "theme"):
+    for name in ("data", "content"):
         shutil.copytree(project / name, checkout / name)
     shutil.copy2(project / "mkdocs.yml", checkout / "mkdocs.yml")
     site = checkout / "site"

@@ -60,7 +60,7 @@ def base_project(tmp_path: Path) -> Path:
 def example_project(to: Path) -> Path:
     """A copy of the real project that `bulletin build` can build: the example edition, content, theme, config."""
     to.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "theme"):
+    for name in ("content",):
         shutil.copytree(ROOT / name, to / name)
     shutil.copy2(ROOT / "mkdocs.yml", to / "mkdocs.yml")
     shutil.copytree(ROOT / "data" / EXAMPLE_EDITION, to / "data" / EXAMPLE_EDITION)

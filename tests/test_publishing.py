@@ -57,7 +57,7 @@ def test_mkdocs_build_of_the_internal_edition_is_marked_and_refused(tmp_path):
     """`mkdocs build` with `edition: internal` under the plugin (a mode README documents): the finding published
     TERBATAS content without a marker."""
     project = tmp_path / "proyek"
-    for part in ("data", "contoh-terbatas", "content", "theme"):
+    for part in ("data", "contoh-terbatas", "content"):
         shutil.copytree(ROOT / part, project / part)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert config.count("      edition: publik\n") == 1

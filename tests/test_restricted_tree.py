@@ -352,7 +352,7 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_pre_commit_hook_stops_a_restricted_value_in_a_public_repository(tmp_path):
-    repo = copy_project(tmp_path / "desk", ("data", "content", "theme", "mkdocs.yml"))
+    repo = copy_project(tmp_path / "desk", ("data", "content", "mkdocs.yml"))
     shutil.copytree(ROOT / "scripts" / "git-hooks", repo / "scripts" / "git-hooks")
     assert git(repo, "init", "-q").returncode == 0
     git(repo, "config", "core.hooksPath", "scripts/git-hooks")

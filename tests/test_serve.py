@@ -33,7 +33,7 @@ def containing(text: str, needle: str) -> str | None:
 
 def one_edition_project(tmp_path: Path) -> Path:
     """A project with one election edition, to break at will."""
-    project = copy_project(tmp_path / "proyek", ("content", "theme", "mkdocs.yml"))
+    project = copy_project(tmp_path / "proyek", ("content", "mkdocs.yml"))
     shutil.copytree(ROOT / "data" / EDISI, project / "data" / EDISI)
     return project
 

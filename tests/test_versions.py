@@ -231,7 +231,7 @@ def versioned(tmp_path_factory) -> Versioned:
         project = ROOT
     else:
         project = tmp_path_factory.mktemp("dua-edisi")
-        for name in ("data", "content", "theme"):
+        for name in ("data", "content"):
             shutil.copytree(ROOT / name, project / name)
         shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         add_newer_edition(project)

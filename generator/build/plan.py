@@ -50,12 +50,13 @@ class SitePlan:
 
 
 def site_context(project: Project) -> str:
-    """The hash of what surrounds every page: configuration, theme, hand-written content, and the code that
-    builds it (the generator, MkDocs, Material and everything else installed: ``generator.fingerprint``)."""
+    """The hash of what surrounds every page: configuration, the product's theme and the desk's overrides of it,
+    hand-written content, and the code that builds it (the generator, MkDocs, Material and everything else
+    installed: ``generator.fingerprint``). The folders are read now, as the MkDocs runs of this build read them."""
     digest = hashlib.sha256(fingerprint.code().encode())
     digest.update(project.config_file.read_bytes() + b"\0")
-    for folder in (project.theme_dir, project.content_dir):
-        files = [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
+    for folder in (fingerprint.THEME, project.theme_dir, project.content_dir):
+        files = [path for path in folder.rglob("*") if path.is_file()] if folder and folder.is_dir() else []
         digest.update(fingerprint.digest_files(files, folder).encode())
     return digest.hexdigest()
 

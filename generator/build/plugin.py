@@ -26,9 +26,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.build.job import ERROR_PAGE, Job
+from generator.build.markup import valid_toggles
 from generator.build.publish import mark_internal
 from generator.build.versions import ALIAS
 from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK
+from generator.fingerprint import THEME
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
 from generator.project import PUBLIC_REPOSITORY, Project, Settings, repository_of
@@ -58,6 +60,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
 
     def on_config(self, config):
         self.mkdocs_config = config
+        with_theme(config.theme)
         root = Path(config.config_file_path).parent
         self.data_dir = root / self.config.data_dir
         if self.job is None or self.direct:
@@ -85,7 +88,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """The pipeline, run for ``mkdocs build`` or ``mkdocs serve`` (the newest or configured election edition)."""
         # the project's declarations as MkDocs read them: mkdocs.yml is not read a second time
         settings = Settings(self.config.repositori == PUBLIC_REPOSITORY, self.config.terbatas or None,
-                            repository_of(self.mkdocs_config.repo_url))
+                            repository_of(self.mkdocs_config.repo_url), self.mkdocs_config.theme.custom_dir)
         checked = check(Project(root, self.data_dir, given=settings))
         if checked.failed(self.config.strict_data):
             text = report.as_text(checked.problems)
@@ -172,6 +175,12 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
 
+    def on_post_page(self, output, *, page, config):
+        return valid_toggles(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return valid_toggles(output_content) if template_name.endswith(".html") else output_content
+
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path).parent
         restricted = Project(root, self.data_dir).restricted_dir
@@ -179,3 +188,11 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             if folder is not None and folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def with_theme(theme) -> None:
+    """The product's theme between the desk's own overrides (``theme: custom_dir:``, file by file) and Material:
+    a desk's ``theme/`` holds only what it changes."""
+    dirs = theme.dirs
+    if str(THEME) not in dirs:
+        dirs.insert(1 if theme.custom_dir else 0, str(THEME))

@@ -1,0 +1,76 @@
+"""The product is one installable package: its wheel holds the generator with everything it reads at build time
+(templates, the Kemendagri reference, the theme over Material), so a desk's repository needs none of this
+repository's folders beside its own data, content and mkdocs.yml.
+
+The wheel is built from this checkout (pip, setuptools of the lock, no network), unpacked, and put first on the
+module search path of a fresh `bulletin build` of a desk made of the example's data, content and mkdocs.yml
+only: the command, the MkDocs plugin and the theme all come from the wheel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from support import EDISI, ROOT, copy_project, environment
+
+pytestmark = pytest.mark.build
+
+PACKAGE = ROOT / "generator"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("roda")
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+                             "-q", "-w", str(out), str(ROOT)], capture_output=True, text=True, timeout=300,
+                            cwd=out)  # setuptools writes its build/ folder beside the wheel, not in the checkout
+    assert result.returncode == 0, result.stdout + result.stderr
+    (found,) = out.glob("buletin_desk_pilkada-*.whl")
+    return found
+
+
+def tracked_package_files() -> set[str]:
+    listed = subprocess.run(["git", "ls-files", "generator"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return {line for line in listed.stdout.splitlines() if line}
+
+
+def test_the_wheel_holds_every_file_of_the_package(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        inside = {name: hashlib.sha256(archive.read(name)).hexdigest() for name in archive.namelist()
+                  if name.startswith("generator/")}
+    tracked = tracked_package_files()
+    assert tracked - set(inside) == set(), "files of the package missing from the wheel"
+    for name in tracked:
+        assert inside[name] == hashlib.sha256((ROOT / name).read_bytes()).hexdigest(), name
+    assert {"generator/build/theme/main.html", "generator/build/theme/assets/stylesheets/bulletin.css",
+            "generator/render/templates/kecamatan.md.j2",
+            "generator/domain/reference/wilayah-kemendagri-2025.csv"} <= set(inside)
+
+
+def test_a_desk_builds_with_the_wheel_alone(wheel, tmp_path):
+    unpacked = tmp_path / "paket"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(unpacked)
+    desk = copy_project(tmp_path / "desk", ("data", "content", "mkdocs.yml"))
+    env = environment(PYTHONPATH=str(unpacked))
+    where = subprocess.run([sys.executable, "-c", "import generator, generator.build.plugin as p; "
+                            "print(generator.__file__); print(p.__file__)"],
+                           capture_output=True, text=True, env=env, cwd=desk, check=True).stdout.split()
+    assert all(Path(path).is_relative_to(unpacked) for path in where), where
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "--project", str(desk), "build", "--site-dir",
+                             str(desk / "site"), "--cache-dir", str(tmp_path / "cache")],
+                            capture_output=True, text=True, env=env, cwd=desk, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    css = desk / "site" / "publik" / EDISI / "assets" / "stylesheets" / "bulletin.css"
+    assert css.read_bytes() == (unpacked / "generator" / "build" / "theme" / "assets" / "stylesheets" /
+                                "bulletin.css").read_bytes()
+    page = (desk / "site" / "publik" / EDISI / "index.html").read_text(encoding="utf-8")
+    assert "assets/stylesheets/bulletin.css" in page
+    toggles = re.findall(r'<input\b[^>]*type="checkbox"[^>]*>', page)  # the plugin's fix of Material's markup
+    assert toggles and not [tag for tag in toggles if "autocomplete" in tag], toggles
