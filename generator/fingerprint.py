@@ -8,7 +8,7 @@ Every memo and cache of a build (validated files, rendered pages, built pages) k
 * the Python interpreter and every installed distribution with its version (pydantic, PyYAML, Jinja2,
   Markdown, MkDocs, Material, phonenumbers and whatever they use).
 
-The templates and the theme are not part of it: they are read again on every render and every MkDocs run
+The templates, the theme and the product's pages are not part of it: they are read again on every render and every MkDocs run
 (``bulletin serve`` shows an edited one at once), and what is made from them keys on them as they were read
 (the render memo in ``generator.render.markdown``, the page keys in ``generator.build.plan``).
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "render" / "templates"
 THEME = PACKAGE / "build" / "theme"  # the product's overrides of Material: read by MkDocs at each build
+CONTENT = PACKAGE / "build" / "content"  # the product's own pages (how to read, the editors' guide): the same
 
 
 def digest_files(files, root: Path) -> str:
@@ -36,7 +37,7 @@ def digest_files(files, root: Path) -> str:
 
 def _package_code() -> str:
     files = [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-             and TEMPLATES not in p.parents and THEME not in p.parents]
+             and not {TEMPLATES, THEME, CONTENT} & set(p.parents)]
     return digest_files(files, PACKAGE)
 
 

@@ -121,7 +121,8 @@ def public_edition(project: Project, edisi: str | None = None) -> EditionRecords
 
 
 def check_content(project: Project, problems: Problems) -> None:
-    """Hand-written pages are read by MkDocs as UTF-8: say so at the place, before MkDocs trips over them."""
+    """The desk's hand-written pages are read by MkDocs as UTF-8: say so at the place, before MkDocs trips over
+    them (the product's own pages are checked by its tests)."""
     if not project.content_dir.is_dir():
         return
     for path in sorted(project.content_dir.rglob("*.md")):

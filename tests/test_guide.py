@@ -1,5 +1,6 @@
-"""The editors' guide (content/panduan-editor.md) lists every message of generator/load/messages.py, word for word
-(… where the message says a value), and marks with ✎ exactly those an editor's YAML extension also shows."""
+"""The editors' guide (generator/build/content/panduan-editor.md, a page of the product) lists every message of
+generator/load/messages.py, word for word (… where the message says a value), and marks with ✎ exactly those an
+editor's YAML extension also shows."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from canary import personal_numbers
 
 from generator.load import messages as msg
 
-GUIDE = Path(__file__).resolve().parents[1] / "content" / "panduan-editor.md"
+GUIDE = Path(__file__).resolve().parents[1] / "generator" / "build" / "content" / "panduan-editor.md"
 
 
 def shown(template: str) -> str:
@@ -39,7 +40,7 @@ def test_every_message_is_in_the_guide():
     guide = GUIDE.read_text(encoding="utf-8")
     text = re.sub(r"…+", "…", guide)
     missing = sorted(name for name, template in messages().items() if shown(template) not in text)
-    assert missing == [], "add these messages (with their fix) to content/panduan-editor.md"
+    assert missing == [], "add these messages (with their fix) to generator/build/content/panduan-editor.md"
 
 
 def test_guide_marks_what_the_editor_shows_as_well():

@@ -1,6 +1,6 @@
 """The product is one installable package: its wheel holds the generator with everything it reads at build time
-(templates, the Kemendagri reference, the theme over Material), so a desk's repository needs none of this
-repository's folders beside its own data, content and mkdocs.yml.
+(templates, the Kemendagri reference, the theme over Material, the product's own pages), so a desk's repository
+needs none of this repository's folders beside its own data, content and mkdocs.yml.
 
 The wheel is built from this checkout (pip, setuptools of the lock, no network), unpacked, and put first on the
 module search path of a fresh `bulletin build` of a desk made of the example's data, content and mkdocs.yml
@@ -58,6 +58,9 @@ def test_a_desk_builds_with_the_wheel_alone(wheel, tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(unpacked)
     desk = copy_project(tmp_path / "desk", ("data", "content", "mkdocs.yml"))
+    # the desk replaces one of the product's pages with its own; the other comes from the package
+    (desk / "content" / "cara-membaca.md").write_text("# Cara membaca buletin\n\nPanduan membaca dari desk.\n",
+                                                       encoding="utf-8")
     env = environment(PYTHONPATH=str(unpacked))
     where = subprocess.run([sys.executable, "-c", "import generator, generator.build.plugin as p; "
                             "print(generator.__file__); print(p.__file__)"],
@@ -70,6 +73,10 @@ def test_a_desk_builds_with_the_wheel_alone(wheel, tmp_path):
     css = desk / "site" / "publik" / EDISI / "assets" / "stylesheets" / "bulletin.css"
     assert css.read_bytes() == (unpacked / "generator" / "build" / "theme" / "assets" / "stylesheets" /
                                 "bulletin.css").read_bytes()
+    own = (desk / "site" / "publik" / EDISI / "cara-membaca" / "index.html").read_text(encoding="utf-8")
+    assert "Panduan membaca dari desk." in own and "Status kesiapan" not in own
+    guide = (desk / "site" / "publik" / EDISI / "panduan-editor" / "index.html").read_text(encoding="utf-8")
+    assert "Panduan editor data" in guide and "pull request" in guide
     page = (desk / "site" / "publik" / EDISI / "index.html").read_text(encoding="utf-8")
     assert "assets/stylesheets/bulletin.css" in page
     toggles = re.findall(r'<input\b[^>]*type="checkbox"[^>]*>', page)  # the plugin's fix of Material's markup

@@ -130,7 +130,7 @@ def test_invalid_case_schema_agrees_with_validate(case: Path, tmp_path):
     reported = {(name, path) for name, errs in errors.items() for e in errs if hasattr(e, "validator")
                 for path in error_paths(e)}
     # 1. every problem of shape or type in data/ is an error of the schema too, at the same field path (files of
-    # the restricted tree hold partial records: they name no schema, see content/panduan-editor.md)
+    # the restricted tree hold partial records: they name no schema, see the editors' guide, generator/build/content/panduan-editor.md)
     missed = [m[0] for m in expected if m and m["file"].startswith("data/") and is_shape_problem(m["message"])
               and (m["file"], m["path"] or "") not in reported]
     assert missed == []

@@ -86,6 +86,8 @@ EDITS = {edit.name: edit for edit in [
     Edit("templat-makro", "generator/render/templates/_macros.md.j2", "Tidak ada risiko tercatat.",
          "Belum ada risiko yang tercatat."),
     Edit("konten", "content/tentang.md", "# Tentang buletin ini\n", "# Tentang buletin ini\n\nDiperbarui.\n"),
+    Edit("konten-produk", "generator/build/content/cara-membaca.md", "## Status kesiapan\n",
+         "## Status kesiapan kecamatan\n"),
     Edit("tema", "generator/build/theme/assets/stylesheets/bulletin.css", ".bdp-terbatas {", ".bdp-terbatas { outline: 0; "),
     Edit("mkdocs-judul", "mkdocs.yml", "short_title: Desk Pilkada Barsel", "short_title: Desk Barsel"),
     Edit("mkdocs-terbatas", "mkdocs.yml", "terbatas: contoh-terbatas", "terbatas: tidak-ada"),

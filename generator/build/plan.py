@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from generator import fingerprint
 from generator.pipeline import Publication
@@ -55,15 +56,19 @@ def site_context(project: Project) -> str:
     installed: ``generator.fingerprint``). The folders are read now, as the MkDocs runs of this build read them."""
     digest = hashlib.sha256(fingerprint.code().encode())
     digest.update(project.config_file.read_bytes() + b"\0")
-    for folder in (fingerprint.THEME, project.theme_dir, project.content_dir):
+    for folder in (fingerprint.THEME, project.theme_dir, fingerprint.CONTENT, project.content_dir):
         files = [path for path in folder.rglob("*") if path.is_file()] if folder and folder.is_dir() else []
         digest.update(fingerprint.digest_files(files, folder).encode())
     return digest.hexdigest()
 
 
 def content_pages(project: Project) -> list[str]:
-    return sorted(p.relative_to(project.content_dir).as_posix() for p in project.content_dir.rglob("*.md")) \
-        if project.content_dir.is_dir() else []
+    """The hand-written pages of the site: the desk's (content/) and the product's it does not replace."""
+    return sorted(set(markdown_pages(project.content_dir)) | set(markdown_pages(fingerprint.CONTENT)))
+
+
+def markdown_pages(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) if folder.is_dir() else []
 
 
 def plan_unit(publication: Publication, site: str, content: list[str], site_url: str | None, strict: bool,

@@ -30,7 +30,7 @@ from generator.build.markup import valid_toggles
 from generator.build.publish import mark_internal
 from generator.build.versions import ALIAS
 from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK
-from generator.fingerprint import THEME
+from generator.fingerprint import CONTENT, THEME
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
 from generator.project import PUBLIC_REPOSITORY, Project, Settings, repository_of
@@ -110,6 +110,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     def on_files(self, files: Files, config) -> Files:
         self.files = files
         job = self.job
+        add_product_pages(files, config)
         if job.publication is None:
             return self.replace(files, config, {"index.md": job.error_page or ""}, InclusionLevel.INCLUDED)
         site = job.publication.site
@@ -196,3 +197,12 @@ def with_theme(theme) -> None:
     dirs = theme.dirs
     if str(THEME) not in dirs:
         dirs.insert(1 if theme.custom_dir else 0, str(THEME))
+
+
+def add_product_pages(files: Files, config) -> None:
+    """The product's own pages (how to read the bulletin, the editors' guide), each where the desk's content/
+    has no page of that name: a desk replaces one by writing its own, as with the theme."""
+    for path in sorted(CONTENT.rglob("*.md")):
+        name = path.relative_to(CONTENT).as_posix()
+        if files.get_file_from_path(name) is None:
+            files.append(File.generated(config, name, content=path.read_text(encoding="utf-8")))

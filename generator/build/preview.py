@@ -21,7 +21,7 @@ from generator.build.mkdocs_run import run_job
 from generator.build.runs import Builder
 from generator.build.store import Store, locked
 from generator.build.switch import locked_site, new_build_folder, remove_stale, switch
-from generator.fingerprint import THEME
+from generator.fingerprint import CONTENT, THEME
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
 from generator.project import Project
@@ -95,8 +95,8 @@ def serve(project: Project, host: str, port: int, edition: str, edisi: str | Non
         server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=str(preview.site),
                                   polling_interval=POLLING_INTERVAL)
         server.error_handler = preview.not_found
-        for path in (project.data_dir, project.restricted_dir, project.content_dir, project.theme_dir, THEME,
-                     TEMPLATES, project.config_file):
+        for path in (project.data_dir, project.restricted_dir, project.content_dir, CONTENT, project.theme_dir,
+                     THEME, TEMPLATES, project.config_file):
             if path is not None and path.exists():
                 server.watch(str(path))
         sys.stderr.write(f"Pratinjau di http://{host}:{port}/ (hentikan dengan Ctrl+C)\n")

@@ -112,7 +112,7 @@ def new_meeting(records: EditionRecords, regions: RegionTree, schema_dir: Path, 
     lines = [
         schema_line(path, "rapat", schema_dir),
         "# Rapat baru dari `bulletin new rapat`. Isi setiap bidang yang kosong (\"\"), hapus contoh yang tidak",
-        "# dipakai, lalu periksa dengan `bulletin validate`. Panduan: content/panduan-editor.md.",
+        "# dipakai, lalu periksa dengan `bulletin validate`. Panduan: halaman Panduan editor di buletin.",
         _comment(f"judul: {quoted(judul)}", n("judul")),
         _comment(f"tanggal: {tanggal.isoformat()}", n("tanggal") + " TTTT-BB-HH"),
         _comment('waktu: "09.00"', n("waktu") + " Dalam tanda kutip."),
