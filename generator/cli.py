@@ -146,6 +146,29 @@ def codeowners(ctx: click.Context, check_only: bool) -> None:
     click.echo(f"{CODEOWNERS} ditulis: {len(rules)} baris pemeriksa.")
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--wilayah", required=True,
+              help="Kode Kemendagri kabupaten/kota (mis. 62.03) atau provinsi (mis. 62), atau \"nasional\".")
+@click.option("--pemungutan", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Hari pemungutan suara yang direncanakan, TTTT-BB-HH.")
+@click.option("--edisi", default=None, help="Pengenal edisi pemilihan; bawaan: pilkada-<tahun pemungutan>.")
+def init(folder: Path, wilayah: str, pemungutan, edisi: str | None) -> None:
+    """Buat repositori desk baru untuk satu wilayah, siap divalidasi dan dibangun."""
+    from generator.domain.regions import region_tree
+    from generator.tools.desk import InitRefused, new_desk, write_desk
+
+    try:
+        desk = new_desk(region_tree(), wilayah, pemungutan.date(), edisi)
+        restricted = write_desk(desk, folder)
+    except InitRefused as exc:
+        click.echo(f"Tidak dibuat: {exc}", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    click.echo(f"Desk dibuat di {folder}: {len(desk.files)} berkas, {desk.kecamatan} kecamatan.")
+    click.echo(f"Data terbatas di {restricted}: jadikan repositori privat tersendiri.")
+    click.echo(f"Langkah berikut: baca {folder / 'README.md'}, lalu `bulletin --project {folder} validate`.")
+
+
 @main.group()
 def new() -> None:
     """Buat berkas data baru (rapat, kecamatan) atau tambahkan laporan, siap diisi."""

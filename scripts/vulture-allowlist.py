@@ -20,6 +20,7 @@ error_handler  # set on MkDocs' LiveReloadServer: what it serves for a missing p
 new_rapat
 new_laporan
 pdf
+init
 # pydantic reads these
 model_config
 _restricted_needs_basis

@@ -273,12 +273,19 @@ def new_kecamatan(records: EditionRecords, regions: RegionTree, schema_dir: Path
     path = records.folder / "kecamatan" / f"{slugify(name)}.yml"
     if path.exists():
         raise ScaffoldRefused(f"{path.name} sudah ada")
+    text = kecamatan_text(regions, kode, schema_line(path, "kecamatan", schema_dir), "`bulletin new kecamatan`")
+    return Scaffold(path, text, [])
+
+
+def kecamatan_text(regions: RegionTree, kode: str, schema: str, origin: str) -> str:
+    """A kecamatan file from the Kemendagri reference: its name and every desa/kelurahan, the rest left to fill
+    (``origin``: the command that made it, said in the file's first comment)."""
     n = lambda f: note(Kecamatan, f)  # noqa: E731
     lines = [
-        schema_line(path, "kecamatan", schema_dir),
-        "# Kecamatan baru dari `bulletin new kecamatan`: nama dan desa/kelurahan dari daftar Kemendagri.",
+        schema,
+        f"# Kecamatan baru dari {origin}: nama dan desa/kelurahan dari daftar Kemendagri.",
         _comment(f"kode: {quoted(kode)}", n("kode")),
-        _comment(f"nama: {quoted(name)}", n("nama")),
+        _comment(f"nama: {quoted(regions.name(kode) or kode)}", n("nama")),
         f"# alias: []                                # {n('alias')}",
         f"# ibu_kota: \"\"                             # {n('ibu_kota')}",
         f"# {n('kontak')}",
@@ -294,4 +301,4 @@ def new_kecamatan(records: EditionRecords, regions: RegionTree, schema_dir: Path
                   f"    jenis: {regions.village_kind(code)}"]
     lines += ["", f"# {n('laporan')} Tambahkan laporan camat bertanggal di sini.", "laporan: []",
               "", f"# {n('risiko')}", "risiko: []", ""]
-    return Scaffold(path, "\n".join(lines), [])
+    return "\n".join(lines)
