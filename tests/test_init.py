@@ -106,6 +106,7 @@ def test_the_restricted_tree_is_beside_the_desk_never_inside(kapuas):
     assert not list(kapuas.rglob("*terbatas*"))
 
 
+@pytest.mark.build
 def test_a_new_desk_is_valid_and_builds_both_editions(kapuas, tmp_path):
     validated(kapuas)
     site = tmp_path / "site"
@@ -117,6 +118,13 @@ def test_a_new_desk_is_valid_and_builds_both_editions(kapuas, tmp_path):
         assert "Buletin Desk Pilkada Kabupaten Kapuas" in home
         assert (site / edition_name / EDISI / "panduan-editor" / "index.html").is_file()
     assert (site / "internal" / ".buletin-internal").is_file()
+    # nothing has come in yet, and the pages say so in words: no countdown from a date that is no data's date,
+    # no table of figures that are all missing
+    home = (site / "publik" / EDISI / "index.html").read_text(encoding="utf-8")
+    assert "Belum ada laporan" in home and "Belum ada rapat" in home and "Hari H" not in home
+    assert "Belum ada laporan angka" in home and "Perubahan" not in home
+    some = next((site / "publik" / EDISI / "kecamatan").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "Belum ada laporan angka" in some and "Perubahan" not in some
     about = (site / "publik" / EDISI / "tentang" / "index.html").read_text(encoding="utf-8")
     assert "Desk Pilkada Kabupaten Kapuas" in about
 

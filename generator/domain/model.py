@@ -82,6 +82,12 @@ class Crumb:
     target: str
 
 
+def any_reported(figures: dict[str, "Figure"], keys: list[str]) -> bool:
+    """Whether any of these figures has been reported: a table of figures none of which is known yet is not
+    shown (the page says in words that no report has come in)."""
+    return any(figures[key].value is not None for key in keys if key in figures)
+
+
 @dataclass(frozen=True)
 class Figure:
     """One readiness figure of one kecamatan (or the whole edition) as of its latest report."""
@@ -636,15 +642,18 @@ class SiteModel:
     withheld: list[WithheldNote] = field(default_factory=list)  # everything this edition left out
     full_width: frozenset[str] = frozenset()  # pages that are mostly one wide table: no table of contents beside it
     data_terbuka: OpenData | None = None  # the downloadable tables (generator.views.opendata)
+    # Whether anything dated has come in (a report, a meeting, or tanggal_data): a new desk has nothing yet, and
+    # its pages say so instead of counting from a date that is no data's date.
+    reported: bool = True
 
     @property
     def before_voting(self) -> bool:
         """The data date is before voting day: the home page counts the days down (H-n)."""
-        return self.days_to_voting > 0
+        return self.reported and self.days_to_voting > 0
 
     @property
     def voting_today(self) -> bool:
-        return self.days_to_voting == 0
+        return self.reported and self.days_to_voting == 0
 
     def hidden(self, page: str) -> tuple[str, ...]:
         """What Material leaves out of a page (front matter ``hide``): the table of contents beside a page that is

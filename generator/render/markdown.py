@@ -21,7 +21,7 @@ from jinja2 import DictLoader, Environment, FileSystemBytecodeCache, StrictUndef
 from markupsafe import Markup, escape
 
 from generator import fingerprint
-from generator.domain.model import SiteModel
+from generator.domain.model import SiteModel, any_reported
 from generator.domain.readiness import LABELS as LEVEL_LABELS
 from generator.domain.readiness import LEVELS
 from generator.domain.thresholds import number
@@ -208,7 +208,7 @@ def environment(sources: dict[str, str] | None = None) -> Environment:
                           bytecode_cache=_bytecode_cache())
         env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell,
                            block=block, badge=status_badge, progress=progress, tel=tel, title=title, trend=trend,
-                           code_block=code_block, personal_column=personal_column)
+                           code_block=code_block, personal_column=personal_column, reported=any_reported)
         env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, LEVELS=LEVELS,
                            STATUS_ICONS=STATUS_ICONS, KATEGORI=CATEGORIES)
         if len(_ENVIRONMENTS) >= 4:  # a preview whose templates are being edited: keep the latest few

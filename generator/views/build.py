@@ -113,6 +113,7 @@ class _Views:
         voting = held or planned
         return SiteModel(
             edisi=self.edisi, as_of=as_of, voting_day=voting, days_to_voting=(voting - as_of).days,
+            reported=bool(dates) or self.edisi.tanggal_data is not None,
             postponed_from=planned if held and held != planned else None,
             area=area, regions=pages, kecamatan=kecamatan, instansi=instansi, rapat=meetings, action_items=actions,
             risks=risks, readiness=area.readiness, readiness_rules=rule_specs(self.edisi.batas_pemilih_per_tps),
