@@ -14,6 +14,7 @@ The commands run in this process (support.cli); only the build runs MkDocs.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -125,6 +126,15 @@ def test_a_new_desk_is_valid_and_builds_both_editions(kapuas, tmp_path):
     assert "Belum ada laporan angka" in home and "Perubahan" not in home
     some = next((site / "publik" / EDISI / "kecamatan").glob("*/index.html")).read_text(encoding="utf-8")
     assert "Belum ada laporan angka" in some and "Perubahan" not in some
+    # no page, download or feed gives the data a date: the voting day is named only as the day planned
+    note = (site / "publik" / EDISI / "catatan-data" / "index.html").read_text(encoding="utf-8")
+    assert "Belum ada laporan atau rapat bertanggal" in note
+    package = json.loads((site / "publik" / EDISI / "unduh" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["tanggal_data"] is None
+    for page in (site / "publik" / EDISI).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert text.count("28 November 2029") == text.count("Pemungutan suara direncanakan Rabu, 28 November 2029"), \
+            page
     about = (site / "publik" / EDISI / "tentang" / "index.html").read_text(encoding="utf-8")
     assert "Desk Pilkada Kabupaten Kapuas" in about
 

@@ -597,7 +597,7 @@ class OpenData:
     sources: list[Sumber]
     keywords: list[str]
     publisher: str
-    as_of: dt.date  # the date of the newest report or meeting: when the data last changed
+    as_of: dt.date | None  # the date of the newest report or meeting: when the data last changed (None: none yet)
     edisi: tuple[str, str]  # the election edition: (id, name)
     edition: str  # the site edition: publik | internal
     tables: list[DataTable]
@@ -619,9 +619,9 @@ class SiteModel:
     """One edition, linked and ready to render."""
 
     edisi: Edisi
-    as_of: dt.date
+    as_of: dt.date | None  # the date of the data (None: nothing dated has come in yet)
     voting_day: dt.date
-    days_to_voting: int
+    days_to_voting: int | None  # from the date of the data (None without one)
     postponed_from: dt.date | None
     area: RegionView  # the desk's whole area: kecamatan/index.md and the home page's table
     regions: list[RegionView]  # index pages of the provinces and kabupaten/kota below the area
@@ -642,9 +642,12 @@ class SiteModel:
     withheld: list[WithheldNote] = field(default_factory=list)  # everything this edition left out
     full_width: frozenset[str] = frozenset()  # pages that are mostly one wide table: no table of contents beside it
     data_terbuka: OpenData | None = None  # the downloadable tables (generator.views.opendata)
-    # Whether anything dated has come in (a report, a meeting, or tanggal_data): a new desk has nothing yet, and
-    # its pages say so instead of counting from a date that is no data's date.
-    reported: bool = True
+
+    @property
+    def reported(self) -> bool:
+        """Whether anything dated has come in (a report, a meeting, or tanggal_data): a new desk has nothing yet,
+        and its pages say so instead of giving a date that is no data's date."""
+        return self.as_of is not None
 
     @property
     def before_voting(self) -> bool:

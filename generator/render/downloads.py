@@ -59,7 +59,8 @@ def descriptor(package: OpenData, site_url: str | None = None) -> dict:
         "contributors": [{"title": package.publisher, "role": "publisher"}],
         "keywords": package.keywords,
         "edisi": {"id": package.edisi[0], "nama": package.edisi[1], "edisi_situs": package.edition},
-        "tanggal_data": package.as_of.isoformat(),  # when the data last changed: the newest report or meeting
+        # when the data last changed: the newest report or meeting (null: nothing dated has come in yet)
+        "tanggal_data": package.as_of.isoformat() if package.as_of else None,
         "resources": [_resource(table) for table in package.tables] + [DATA_JSON],
     }
     return out
@@ -89,7 +90,10 @@ def atom_feed(model: SiteModel, site_url: str | None = None) -> str:
     zone = {"WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00"}[model.edisi.zona_waktu]
     feed_id = uuid.uuid5(uuid.NAMESPACE_URL, f"buletin-desk-pilkada/{model.edisi.id}/{model.edition}")
     stamps = {r.slug: f"{r.tanggal.isoformat()}T{(r.waktu or '00.00').replace('.', ':')}:00{zone}" for r in model.rapat}
-    updated = max(stamps.values(), default=f"{model.as_of.isoformat()}T00:00:00{zone}")  # same zone: text order
+    # The newest meeting (same zone: text order), else the date of the data. A desk with nothing dated yet has an
+    # empty feed: Atom still asks for a time, and the earliest one says that nothing has changed since.
+    since = f"{model.as_of.isoformat()}T00:00:00{zone}" if model.as_of else "1970-01-01T00:00:00Z"
+    updated = max(stamps.values(), default=since)
     root = ET.Element("feed", {"xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "id"})
     ET.SubElement(root, "title").text = f"{model.edisi.desk.nama}: rapat dan buletin ({model.edisi.nama_singkat})"
     ET.SubElement(root, "id").text = f"urn:uuid:{feed_id}"

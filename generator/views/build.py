@@ -95,8 +95,11 @@ class _Views:
         """The whole model in one pass: what each view shows is worked out before it is made."""
         meetings = self.meetings()
         dates = [m.tanggal for m in meetings] + self.series.dates()
-        as_of = self.edisi.tanggal_data or (max(dates) if dates else self.edisi.pemungutan_suara.rencana)
-        actions = sorted(self.ledger.current(as_of), key=lambda a: (not a.overdue, not a.open, a.batas_waktu, a.id))
+        # The date of the data: the newest report or meeting (or tanggal_data). A desk with nothing dated yet has
+        # none, and no page gives it one (the voting day is not the data's date).
+        as_of = self.edisi.tanggal_data or (max(dates) if dates else None)
+        current = self.ledger.current(as_of) if as_of else []  # no meeting yet: no action item either
+        actions = sorted(current, key=lambda a: (not a.overdue, not a.open, a.batas_waktu, a.id))
         risks = self.risks()
         risks_of: dict[str, list[RiskView]] = defaultdict(list)
         for risk in risks:
@@ -112,8 +115,8 @@ class _Views:
         planned, held = self.edisi.pemungutan_suara.rencana, self.edisi.pemungutan_suara.pelaksanaan
         voting = held or planned
         return SiteModel(
-            edisi=self.edisi, as_of=as_of, voting_day=voting, days_to_voting=(voting - as_of).days,
-            reported=bool(dates) or self.edisi.tanggal_data is not None,
+            edisi=self.edisi, as_of=as_of, voting_day=voting,
+            days_to_voting=(voting - as_of).days if as_of else None,
             postponed_from=planned if held and held != planned else None,
             area=area, regions=pages, kecamatan=kecamatan, instansi=instansi, rapat=meetings, action_items=actions,
             risks=risks, readiness=area.readiness, readiness_rules=rule_specs(self.edisi.batas_pemilih_per_tps),

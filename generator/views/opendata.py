@@ -72,8 +72,8 @@ def open_data(records: EditionRecords, model: SiteModel, directory: Directory) -
     return OpenData(
         name=f"buletin-desk-pilkada-{edisi.id}-{model.edition}",
         title=f"Data terbuka {edisi.desk.nama}: {edisi.nama_singkat}",
-        description=(f"Data {edisi.nama} yang dihimpun {edisi.desk.nama}, edisi {model.edition}, per "
-                     f"{model.as_of.isoformat()}: angka kesiapan per kecamatan dan laporan bertanggal dari instansi, "
+        description=(f"Data {edisi.nama} yang dihimpun {edisi.desk.nama}, edisi {model.edition}, {_per(model)}: "
+                     "angka kesiapan per kecamatan dan laporan bertanggal dari instansi, "
                      "rapat dan keputusannya, tindak lanjut, serta kontak kantor. Angka bertanda ilustratif adalah "
                      "contoh, bukan data resmi."
                      + (" Edisi internal: memuat informasi yang dikecualikan (kolom terbatas); jangan diteruskan "
@@ -229,8 +229,7 @@ def tindak_lanjut(model: SiteModel) -> DataTable:
              a.tanggal_selesai, a.days_overdue, a.catatan, a.dasar) for a in items]
     return DataTable(
         "tindak-lanjut", "Tindak lanjut rapat",
-        f"Semua tindak lanjut rapat desk dengan penanggung jawab, batas waktu dan status per "
-        f"{model.as_of.isoformat()}.",
+        f"Semua tindak lanjut rapat desk dengan penanggung jawab, batas waktu dan status {_per(model)}.",
         [Column("id", "string", "Pengenal tindak lanjut.", constraints={"required": True, "unique": True}),
          Column("uraian", "string", "Apa yang harus dikerjakan.", constraints={"required": True}),
          _agency("pemilik", "Instansi penanggung jawab"),
@@ -240,7 +239,7 @@ def tindak_lanjut(model: SiteModel) -> DataTable:
          Column("batas_waktu", "date", "Batas waktu.", constraints={"required": True}),
          Column("status", "string", "Status terakhir.", constraints={"required": True, "enum": list(STATUS_TINDAK_LANJUT)}),
          Column("tanggal_selesai", "date", "Tanggal selesai, bila selesai."),
-         Column("terlambat_hari", "integer", f"Hari lewat batas waktu per {model.as_of.isoformat()}; 0 bila tidak "
+         Column("terlambat_hari", "integer", f"Hari lewat batas waktu {_per(model)}; 0 bila tidak "
                                              "terlambat.", "hari", {"required": True, "minimum": 0}),
          Column("catatan", "string", "Catatan perkembangan terakhir.")],
         rows, ("id",),
@@ -308,3 +307,8 @@ def kontak(model: SiteModel) -> DataTable:
          Column("surel", "string", "Alamat surel kantor.", format="email"),
          Column("alamat", "string", "Alamat kantor.")],
         rows, ("instansi", "nomor"), [ForeignKey(("instansi",), "instansi", ("slug",))])
+
+
+def _per(model: SiteModel) -> str:
+    """"per <the date of the data>", or that there is none yet."""
+    return f"per {model.as_of.isoformat()}" if model.as_of else "sebelum ada laporan atau rapat bertanggal"
