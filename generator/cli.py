@@ -150,16 +150,17 @@ def codeowners(ctx: click.Context, check_only: bool) -> None:
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--wilayah", required=True,
               help="Kode Kemendagri kabupaten/kota (mis. 62.03) atau provinsi (mis. 62), atau \"nasional\".")
-@click.option("--pemungutan", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Hari pemungutan suara yang direncanakan, TTTT-BB-HH.")
-@click.option("--edisi", default=None, help="Pengenal edisi pemilihan; bawaan: pilkada-<tahun pemungutan>.")
+@click.option("--pemungutan", default=None, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Hari pemungutan suara yang direncanakan, TTTT-BB-HH; bila belum ditetapkan, isi nanti.")
+@click.option("--edisi", default=None,
+              help="Pengenal edisi pemilihan; bawaan: pilkada-<tahun pemungutan>, atau pilkada-berikutnya.")
 def init(folder: Path, wilayah: str, pemungutan, edisi: str | None) -> None:
     """Buat repositori desk baru untuk satu wilayah, siap divalidasi dan dibangun."""
     from generator.domain.regions import region_tree
     from generator.tools.desk import InitRefused, new_desk, write_desk
 
     try:
-        desk = new_desk(region_tree(), wilayah, pemungutan.date(), edisi)
+        desk = new_desk(region_tree(), wilayah, pemungutan.date() if pemungutan else None, edisi)
         restricted = write_desk(desk, folder)
     except InitRefused as exc:
         click.echo(f"Tidak dibuat: {exc}", err=True)

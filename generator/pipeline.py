@@ -231,4 +231,5 @@ def publish_project(project: Project, edition: str = "publik", edisi: str | None
 
 def _voting_key(records: EditionRecords) -> tuple[dt.date, str]:
     voting = records.edisi.data.pemungutan_suara
-    return voting.pelaksanaan or voting.rencana, records.edisi.data.id
+    # an election whose day is not set yet is one still to come: the newest
+    return voting.pelaksanaan or voting.rencana or dt.date.max, records.edisi.data.id

@@ -217,3 +217,25 @@ def test_a_folder_in_use_is_refused_and_left_as_it_was(tmp_path):
 def test_an_edition_id_that_is_not_a_slug_is_refused(tmp_path):
     result = cli("init", tmp_path / "desk", "--wilayah", "62.03", "--pemungutan", VOTING_DAY, "--edisi", "Pilkada 2029")
     assert result.exit_code == 2 and "huruf kecil, angka dan tanda hubung" in result.output, result.output
+
+
+@pytest.mark.build
+def test_a_desk_whose_voting_day_is_not_set_yet(tmp_path):
+    """KPU has not set the day: the desk starts anyway. validate names the missing day as a warning at its line,
+    and the pages count nothing down."""
+    folder = tmp_path / "desk-kapuas"
+    result = cli("init", folder, "--wilayah", "62.03")
+    assert result.exit_code == 0, result.output
+    edisi = folder / "data" / "pilkada-berikutnya" / "edisi.yml"
+    lines = edisi.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if text.startswith("  rencana:"))
+    checked = cli("validate", project=folder)
+    assert checked.exit_code == 0, checked.output
+    assert f"data/pilkada-berikutnya/edisi.yml:{line}:" in checked.output, checked.output
+    assert "pemungutan_suara.rencana: peringatan: hari pemungutan suara belum diisi" in checked.output, checked.output
+    assert not UNFORMATTED.search(checked.output), checked.output
+    site = tmp_path / "site"
+    built = cli("build", "--site-dir", site, "--cache-dir", tmp_path / "cache", project=folder)
+    assert built.exit_code == 0, built.output
+    home = (site / "publik" / "pilkada-berikutnya" / "index.html").read_text(encoding="utf-8")
+    assert "Belum ditetapkan" in home and "H-" not in home and "Hari H" not in home

@@ -136,6 +136,9 @@ class _Checker:
                 self.error(document, loc, msg.REGION_NOT_UNDER.format(
                     code=code, parent=", ".join(wilayah.provinsi),
                     parent_name=", ".join(self.regions.name(p) or "?" for p in wilayah.provinsi)))
+        voting = self.edisi.pemungutan_suara
+        if voting.rencana is None and voting.pelaksanaan is None:
+            self.warn(document, ("pemungutan_suara", "rencana"), msg.VOTING_DAY_MISSING)
         for index, stage in enumerate(self.edisi.tahapan):
             if stage.selesai and stage.selesai < stage.mulai:
                 self.error(document, ("tahapan", index, "selesai"), msg.STAGE_ORDER.format(

@@ -620,7 +620,7 @@ class SiteModel:
 
     edisi: Edisi
     as_of: dt.date | None  # the date of the data (None: nothing dated has come in yet)
-    voting_day: dt.date
+    voting_day: dt.date | None  # None until the voting day is set
     days_to_voting: int | None  # from the date of the data (None without one)
     postponed_from: dt.date | None
     area: RegionView  # the desk's whole area: kecamatan/index.md and the home page's table
@@ -652,11 +652,11 @@ class SiteModel:
     @property
     def before_voting(self) -> bool:
         """The data date is before voting day: the home page counts the days down (H-n)."""
-        return self.reported and self.days_to_voting > 0
+        return self.days_to_voting is not None and self.days_to_voting > 0
 
     @property
     def voting_today(self) -> bool:
-        return self.reported and self.days_to_voting == 0
+        return self.days_to_voting == 0
 
     def hidden(self, page: str) -> tuple[str, ...]:
         """What Material leaves out of a page (front matter ``hide``): the table of contents beside a page that is

@@ -169,6 +169,8 @@ DATE_WITHOUT_DONE = "tanggal_selesai hanya diisi bila status \"selesai\""
 FINISHED_BEFORE_MEETING = "tanggal selesai {done} lebih awal dari tanggal rapat {meeting}"
 PROGRESS_BEFORE_ITEM = "perkembangan dicatat di rapat {meeting} yang tidak lebih baru dari rapat asal {origin}"
 STAGE_ORDER = "tanggal selesai {end} lebih awal dari tanggal mulai {start}"
+VOTING_DAY_MISSING = ("hari pemungutan suara belum diisi: tulis rencana (TTTT-BB-HH) setelah KPU menetapkan "
+                      "jadwal; sampai itu buletin tidak menghitung mundur")
 
 # --- validate: text that would not display as typed ---------------------------------------------------
 

@@ -271,7 +271,8 @@ class PemungutanSuara(PublicModel):
 
     schema_title: ClassVar[str] = "Pemungutan suara"
     schema_description: ClassVar[str] = "Hari pemungutan suara: rencana, dan pelaksanaan bila berubah."
-    rencana: Tanggal = public_field(description="Hari pemungutan suara yang semula direncanakan.")
+    rencana: Tanggal | None = public_field(
+        None, description="Hari pemungutan suara yang semula direncanakan; kosong sampai KPU menetapkan jadwal.")
     pelaksanaan: Tanggal | None = public_field(None, description="Hari pemungutan suara yang berlaku, bila berubah.")
     dasar_perubahan: Teks | None = public_field(None, description="Dasar hukum perubahan jadwal, mis. \"Perppu 2/2020\".")
 

@@ -191,13 +191,16 @@ class NewDesk:
     kecamatan: int
 
 
-def new_desk(regions: RegionTree, wilayah: str, pemungutan: dt.date, edisi: str | None = None) -> NewDesk:
+def new_desk(regions: RegionTree, wilayah: str, pemungutan: dt.date | None = None,
+             edisi: str | None = None) -> NewDesk:
+    """The desk's files. Without ``pemungutan`` (KPU has not set the day yet) the edition is "pilkada-berikutnya"
+    unless named, and validate says, as a warning at its line, that the voting day is still to fill."""
     region = desk_region(regions, wilayah)
-    year = pemungutan.year
-    edisi = edisi or f"pilkada-{year}"
+    year = pemungutan.year if pemungutan else None
+    edisi = edisi or (f"pilkada-{year}" if year else "pilkada-berikutnya")
     if slugify(edisi) != edisi:
         raise InitRefused(f"pengenal edisi \"{edisi}\" hanya boleh huruf kecil, angka dan tanda hubung, "
-                          f"mis. \"pilkada-{year}\"")
+                          f"mis. \"pilkada-{year or 2029}\"")
     desk_name = "Desk Pilkada Nasional" if region.tingkat == NATIONAL else f"Desk Pilkada {region.name}"
     restricted = f"../{{folder}}{RESTRICTED_SUFFIX}"
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
@@ -257,18 +260,20 @@ def write_desk(desk: NewDesk, folder: Path) -> Path:
     return restricted
 
 
-def _edisi(regions: RegionTree, region: DeskRegion, edisi: str, desk_name: str, pemungutan: dt.date,
+def _edisi(regions: RegionTree, region: DeskRegion, edisi: str, desk_name: str, pemungutan: dt.date | None,
            secretariat: str, schema: str) -> str:
     jenis, chosen = elections(regions, region)
     area = "Indonesia" if region.tingkat == NATIONAL else region.name
+    year = f"Tahun {pemungutan.year} " if pemungutan else ""
+    short = f"Pilkada {pemungutan.year}" if pemungutan else "Pilkada"
     n = lambda field: note(Edisi, field)  # noqa: E731
     lines = [
         schema,
         "# Edisi pemilihan dari `bulletin init`. Lengkapi nama, dasar hukum dan tahapan; periksa dengan",
         "# `bulletin validate`.",
         f"id: {edisi}",
-        f"nama: {quoted(f'Pemilihan Serentak Tahun {pemungutan.year} di {area}')}",
-        f"nama_singkat: {quoted(f'Pilkada {pemungutan.year}')}",
+        f"nama: {quoted(f'Pemilihan Serentak {year}di {area}')}",
+        f"nama_singkat: {quoted(short)}",
         f"jenis: {jenis}",
         "pemilihan:",
         *[f"  - {quoted(text)}" for text in chosen],
@@ -295,7 +300,8 @@ def _edisi(regions: RegionTree, region: DeskRegion, edisi: str, desk_name: str, 
         "",
         f"# {n('pemungutan_suara')} Bila jadwal berubah, isi pelaksanaan dan dasar_perubahan.",
         "pemungutan_suara:",
-        f"  rencana: {pemungutan.isoformat()}",
+        f"  rencana: {pemungutan.isoformat()}" if pemungutan else
+        "  rencana:              # TTTT-BB-HH, setelah KPU menetapkan jadwal",
         "",
         f"zona_waktu: {time_zone(region)}",
         f"# {n('batas_pemilih_per_tps')} 600 adalah batas Pilkada 2024; periksa keputusan KPU untuk pemilihan ini.",

@@ -116,7 +116,7 @@ class _Views:
         voting = held or planned
         return SiteModel(
             edisi=self.edisi, as_of=as_of, voting_day=voting,
-            days_to_voting=(voting - as_of).days if as_of else None,
+            days_to_voting=(voting - as_of).days if as_of and voting else None,
             postponed_from=planned if held and held != planned else None,
             area=area, regions=pages, kecamatan=kecamatan, instansi=instansi, rapat=meetings, action_items=actions,
             risks=risks, readiness=area.readiness, readiness_rules=rule_specs(self.edisi.batas_pemilih_per_tps),
