@@ -160,7 +160,7 @@ def init(folder: Path, wilayah: str, pemungutan, edisi: str | None) -> None:
     from generator.tools.desk import InitRefused, new_desk, write_desk
 
     try:
-        desk = new_desk(region_tree(), wilayah, pemungutan.date() if pemungutan else None, edisi)
+        desk = new_desk(region_tree(), wilayah, pemungutan.date() if pemungutan else None, edisi, folder.name)
         restricted = write_desk(desk, folder)
     except InitRefused as exc:
         click.echo(f"Tidak dibuat: {exc}", err=True)

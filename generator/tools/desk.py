@@ -28,6 +28,7 @@ from generator.tools.scaffold import kecamatan_text, note, quoted
 TEMPLATES = Path(__file__).resolve().parent / "desk"
 NATIONAL = "nasional"
 RESTRICTED_SUFFIX = "-terbatas"
+PERSONNEL_WITHHELD = "Jumlah, susunan dan penempatan personel tidak dipublikasikan (UU 14/2008 Pasal 17 huruf c)."
 VOTER_CAP = 600  # PKPU for Pilkada 2024; the desk checks its own election's decision (said in edisi.yml)
 LEGAL_BASIS = ("Permendagri Nomor 9 Tahun 2005 tentang Pedoman bagi Pemerintah Daerah dalam Pelaksanaan Pemilihan "
                "Kepala Daerah dan Wakil Kepala Daerah, Pasal 6 ayat (1)")
@@ -137,11 +138,9 @@ def members(region: DeskRegion) -> list[Member]:
             Member("bawaslu", "bawaslu", "Bawaslu RI", "Badan Pengawas Pemilihan Umum Republik Indonesia",
                    "Mengawasi seluruh tahapan pemilihan dan netralitas ASN."),
             Member("polri", "polri", "Polri", "Kepolisian Negara Republik Indonesia",
-                   "Pengamanan seluruh tahapan pemilihan. Jumlah, susunan dan penempatan personel tidak "
-                   "dipublikasikan (UU 14/2008 Pasal 17 huruf c)."),
+                   f"Pengamanan seluruh tahapan pemilihan. {PERSONNEL_WITHHELD}"),
             Member("tni", "tni", "TNI", "Tentara Nasional Indonesia",
-                   "Membantu Polri dalam pengamanan pemilihan. Jumlah, susunan dan penempatan personel tidak "
-                   "dipublikasikan (UU 14/2008 Pasal 17 huruf c)."),
+                   f"Membantu Polri dalam pengamanan pemilihan. {PERSONNEL_WITHHELD}"),
             Member("disdukcapil", "disdukcapil", "Ditjen Dukcapil", "Direktorat Jenderal Kependudukan dan "
                    "Pencatatan Sipil", "Melaporkan data kependudukan, perekaman dan pencetakan e-KTP, serta "
                    "ketersediaan blangko; membantu KPU mencocokkan data pemilih."),
@@ -170,10 +169,9 @@ def members(region: DeskRegion) -> list[Member]:
                "Mengawasi tahapan pemilihan, membentuk pengawas ad hoc dan mengawasi netralitas ASN dan kepala desa."),
         Member(police[0], "polri", police[1], police[2],
                "Pengamanan seluruh tahapan pemilihan: memetakan potensi gangguan kamtibmas dan mengawal logistik. "
-               "Jumlah, susunan dan penempatan personel tidak dipublikasikan (UU 14/2008 Pasal 17 huruf c)."),
+               + PERSONNEL_WITHHELD),
         Member(army[0], "tni", army[1], army[2],
-               "Membantu Polri dalam pengamanan pemilihan. Nama dan nomor satuan diisi desk. Jumlah, susunan dan "
-               "penempatan personel tidak dipublikasikan (UU 14/2008 Pasal 17 huruf c)."),
+               "Membantu Polri dalam pengamanan pemilihan. Nama dan nomor satuan diisi desk. " + PERSONNEL_WITHHELD),
         Member("disdukcapil", "disdukcapil", "Disdukcapil", f"Dinas Kependudukan dan Pencatatan Sipil {place}",
                "Melaporkan jumlah penduduk, wajib KTP, perekaman dan pencetakan e-KTP serta ketersediaan blangko; "
                "membantu KPU mencocokkan data pemilih."),
@@ -192,9 +190,10 @@ class NewDesk:
 
 
 def new_desk(regions: RegionTree, wilayah: str, pemungutan: dt.date | None = None,
-             edisi: str | None = None) -> NewDesk:
+             edisi: str | None = None, folder_name: str = "desk") -> NewDesk:
     """The desk's files. Without ``pemungutan`` (KPU has not set the day yet) the edition is "pilkada-berikutnya"
-    unless named, and validate says, as a warning at its line, that the voting day is still to fill."""
+    unless named, and validate says, as a warning at its line, that the voting day is still to fill.
+    ``folder_name``: the desk's folder, whose restricted tree is "../<folder_name>-terbatas"."""
     region = desk_region(regions, wilayah)
     year = pemungutan.year if pemungutan else None
     edisi = edisi or (f"pilkada-{year}" if year else "pilkada-berikutnya")
@@ -202,7 +201,7 @@ def new_desk(regions: RegionTree, wilayah: str, pemungutan: dt.date | None = Non
         raise InitRefused(f"pengenal edisi \"{edisi}\" hanya boleh huruf kecil, angka dan tanda hubung, "
                           f"mis. \"pilkada-{year or 2029}\"")
     desk_name = "Desk Pilkada Nasional" if region.tingkat == NATIONAL else f"Desk Pilkada {region.name}"
-    restricted = f"../{{folder}}{RESTRICTED_SUFFIX}"
+    restricted = f"../{folder_name}{RESTRICTED_SUFFIX}"  # beside the desk's folder, never inside it
     env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
                       autoescape=False)
     env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
@@ -254,7 +253,6 @@ def write_desk(desk: NewDesk, folder: Path) -> Path:
         for relative, text in files.items():
             path = root / relative
             path.parent.mkdir(parents=True, exist_ok=True)
-            text = text.replace(f"../{{folder}}{RESTRICTED_SUFFIX}", f"../{folder.name}{RESTRICTED_SUFFIX}")
             path.write_bytes(text.encode("utf-8"))
     write_schemas(folder / "schemas")
     return restricted
