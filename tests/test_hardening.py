@@ -174,7 +174,8 @@ def test_file_over_the_size_limit(tmp_path):
 
 def test_file_at_the_size_limit_is_read(tmp_path):
     project = base_project(tmp_path)
-    head = b"singkatan: Besar\nnama: Instansi besar\njenis: opd-lain\nperan: Uji.\n"
+    head = (b"singkatan: Besar\nnama: Instansi besar\njenis: opd-lain\nperan: Uji.\n"
+            b"kontak:\n  - jabatan: Sekretariat\n")
     data = head + b"#" * (MAX_FILE_BYTES - len(head) - 1) + b"\n"
     assert len(data) == MAX_FILE_BYTES
     (project / EDITION / "instansi" / "besar.yml").write_bytes(data)

@@ -18,18 +18,19 @@ import re
 
 from generator.domain.directory import Directory
 from generator.domain.regions import RegionTree
-from generator.domain.series import REPORT_KINDS, Series, report_rows
+from generator.domain.series import REPORT_KINDS, Series, data_date, report_rows
 from generator.domain.thresholds import LINMAS_PER_TPS, ratio, shown, voter_cap
 from generator.load import messages as msg
 from generator.load.exemptions import citations
 from generator.load.fields import e164
-from generator.load.problems import Problems, Severity
+from generator.load.problems import Problem, Problems, Severity
 from generator.load.reader import Document
 from generator.load.restricted import FIELD, MARKED, restricted_places
 from generator.load.schema import Laporan
 from generator.load.validate import EditionRecords, Record
 
 KNOWN_LISTED = 20  # names listed in an "unknown agency" message
+ANY_AGENCY = "NAMA-BERKAS"  # the agency of `bulletin new laporan` where no agency file sends reports yet
 
 
 def check(records: EditionRecords, problems: Problems, regions: RegionTree) -> tuple[Directory, Series] | None:
@@ -39,6 +40,8 @@ def check(records: EditionRecords, problems: Problems, regions: RegionTree) -> t
     directory = Directory.build(records, regions)
     series = Series.collect(records, directory)
     _Checker(records, problems, directory, series).run()
+    if data_date(records, series) is None:  # the rule the pages follow (SiteModel.reported): one definition
+        nothing_reported(records, problems)
     return directory, series
 
 
@@ -57,6 +60,7 @@ class _Checker:
         self.edition()
         self.kecamatan()
         self.agencies()
+        self.contacts()
         self.reports()
         self.camat_reports()
         self.meetings()
@@ -222,6 +226,22 @@ class _Checker:
     def agency_area_valid(self, code: str) -> bool:
         return self.regions.name(code) is not None and (code in self.edisi.wilayah.provinsi or
                                                         self.directory.covers(code))
+
+    def contacts(self) -> None:
+        """Every kecamatan and agency lists an office contact: a new desk is told, file by file, what to fill."""
+        for _, record in sorted(self.records.kecamatan.items()):
+            if not record.data.kontak:
+                self.missing_contact(record.document, msg.CONTACT_MISSING_CAMAT.format(kecamatan=record.data.nama))
+        for _, record in sorted(self.records.instansi.items()):
+            if not record.data.kontak:
+                self.missing_contact(record.document, msg.CONTACT_MISSING_AGENCY.format(instansi=record.data.singkatan))
+
+    def missing_contact(self, document: Document, message: str) -> None:
+        """At the line of ``kontak:`` (``kontak: []``, as ``bulletin init`` writes it), or at the line of ``nama:``
+        where the file has no ``kontak:`` at all: where the editor writes it, or whose it is."""
+        written = ("kontak",) in document.key_marks
+        display, mark = document.place(("kontak",) if written else ("nama",), key=True)
+        self.problems.add(Problem(display, mark.line, mark.column, "kontak", message, Severity.WARNING))
 
     def reports(self) -> None:
         for slug, record in sorted(self.records.instansi.items()):
@@ -412,3 +432,13 @@ class _Checker:
                     self.warn(document, place.loc, msg.NIK_SHAPE.format(text=value))
                 if name == "telepon_pribadi" and e164(value) is None:
                     self.warn(document, place.loc, msg.PHONE_SHAPE.format(text=value))
+
+
+def nothing_reported(records: EditionRecords, problems: Problems) -> None:
+    """A new desk: no agency or camat has reported and no meeting is recorded, so the pages give the data no date.
+    Said once, at the edition's id, with the commands that add the first report or meeting."""
+    senders = [slug for slug, record in sorted(records.instansi.items())
+               if any(record.data.jenis == allowed for _, allowed in REPORT_KINDS.values())]
+    document = records.edisi.document
+    problems.add(document.problem(("id",), msg.NOTHING_REPORTED.format(instansi=senders[0] if senders else ANY_AGENCY),
+                                  key=True, severity=Severity.WARNING))

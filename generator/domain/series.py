@@ -185,3 +185,15 @@ class Series:
             previous=before[1] if before else None, previous_date=before[0] if before else None,
             illustrative=any(p.illustrative for p in latest), history=history,
             dasar=next((p.dasar for p in latest if p.dasar), None), sources=len(sources))
+
+
+def data_date(records: EditionRecords, series: Series) -> dt.date | None:
+    """The date of the data of an election edition: ``tanggal_data`` where the desk set it, else the newest dated
+    report (an agency's figures, a camat's report) or meeting. None: nothing dated has come in yet (a new desk).
+
+    One definition for both stages: ``checks`` warns that nothing is reported yet exactly when ``views`` gives
+    the data no date and the pages say that no report or meeting has come in (``SiteModel.reported``)."""
+    dates = [record.data.tanggal for record in records.rapat.values()]
+    dates += [report.tanggal for record in records.kecamatan.values() for report in record.data.laporan]
+    dates += series.dates()
+    return records.edisi.data.tanggal_data or max(dates, default=None)

@@ -171,6 +171,13 @@ PROGRESS_BEFORE_ITEM = "perkembangan dicatat di rapat {meeting} yang tidak lebih
 STAGE_ORDER = "tanggal selesai {end} lebih awal dari tanggal mulai {start}"
 VOTING_DAY_MISSING = ("hari pemungutan suara belum diisi: tulis rencana (TTTT-BB-HH) setelah KPU menetapkan "
                       "jadwal; sampai itu buletin tidak menghitung mundur")
+CONTACT_MISSING_CAMAT = ("kontak kantor camat {kecamatan} belum diisi: tulis sedikitnya satu kontak dengan jabatan dan "
+                         "telepon_kantor atau surel")
+CONTACT_MISSING_AGENCY = ("kontak kantor {instansi} belum diisi: tulis sedikitnya satu kontak dengan jabatan dan "
+                          "telepon_kantor atau surel")
+NOTHING_REPORTED = ("belum ada laporan instansi atau camat dan belum ada rapat, jadi buletin belum punya tanggal data; "
+                    "tambahkan laporan pertama dengan `bulletin new laporan --instansi {instansi}` atau rapat pertama "
+                    "dengan `bulletin new rapat --tanggal TTTT-BB-HH --judul \"…\"`")
 
 # --- validate: text that would not display as typed ---------------------------------------------------
 

@@ -45,7 +45,7 @@ from generator.domain.readiness import (
     summary,
 )
 from generator.domain.regions import RegionTree
-from generator.domain.series import FIGURES, REPORT_KINDS, Series, TotalOn, basis
+from generator.domain.series import FIGURES, REPORT_KINDS, Series, TotalOn, basis, data_date
 from generator.domain.thresholds import COMPLETE_PERCENT, LINMAS_PER_TPS, percent, shown
 from generator.load.exemptions import CATEGORIES, format_citations
 from generator.load.schema import JENIS_INSTANSI, STATUS_TERTUTUP, Instansi, Laporan
@@ -94,10 +94,9 @@ class _Views:
     def run(self, edition: str) -> SiteModel:
         """The whole model in one pass: what each view shows is worked out before it is made."""
         meetings = self.meetings()
-        dates = [m.tanggal for m in meetings] + self.series.dates()
         # The date of the data: the newest report or meeting (or tanggal_data). A desk with nothing dated yet has
-        # none, and no page gives it one (the voting day is not the data's date).
-        as_of = self.edisi.tanggal_data or (max(dates) if dates else None)
+        # none, and no page gives it one (the voting day is not the data's date); checks warn of it by the same rule.
+        as_of = data_date(self.records, self.series)
         current = self.ledger.current(as_of) if as_of else []  # no meeting yet: no action item either
         actions = sorted(current, key=lambda a: (not a.overdue, not a.open, a.batas_waktu, a.id))
         risks = self.risks()
