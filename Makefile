@@ -72,4 +72,4 @@ schema: $(STAMP)
 	$(BIN)/bulletin schema --out schemas --lines
 
 clean:
-	rm -rf site .site-* .site.baru .cache .pytest_cache build *.egg-info
+	rm -rf site .site-* .site.baru .cache .pytest_cache build dist *.egg-info

@@ -15,4 +15,4 @@ Nothing outside ``generator.build`` imports MkDocs; editors' tools are in ``gene
 
 from generator import fingerprint  # noqa: F401  the digest of the code, taken as the package is imported
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -20,6 +20,7 @@ from generator.load import report
 from generator.load.problems import DataProblemsError
 from generator.pipeline import UnknownEdition, check
 from generator.project import Project
+from generator.tools import site_diff as diff_tool
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -154,17 +155,23 @@ def codeowners(ctx: click.Context, check_only: bool) -> None:
               help="Hari pemungutan suara yang direncanakan, TTTT-BB-HH; bila belum ditetapkan, isi nanti.")
 @click.option("--edisi", default=None,
               help="Pengenal edisi pemilihan; bawaan: pilkada-<tahun pemungutan>, atau pilkada-berikutnya.")
-def init(folder: Path, wilayah: str, pemungutan, edisi: str | None) -> None:
+@click.option("--paket", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BERKAS.whl",
+              help="Wheel paket versi ini dari rilisnya: hash-nya dikunci di requirements.txt desk.")
+def init(folder: Path, wilayah: str, pemungutan, edisi: str | None, paket: Path | None) -> None:
     """Buat repositori desk baru untuk satu wilayah, siap divalidasi dan dibangun."""
     from generator.domain.regions import region_tree
-    from generator.tools.desk import InitRefused, new_desk, write_desk
+    from generator.tools.desk import InitRefused, new_desk, wheel_hash, write_desk
 
     try:
-        desk = new_desk(region_tree(), wilayah, pemungutan.date() if pemungutan else None, edisi, folder.name)
+        sha256 = wheel_hash(paket) if paket else None
+        desk = new_desk(region_tree(), wilayah, pemungutan.date() if pemungutan else None, edisi, folder.name,
+                        sha256)
         restricted = write_desk(desk, folder)
     except InitRefused as exc:
         click.echo(f"Tidak dibuat: {exc}", err=True)
         raise SystemExit(EXIT_USAGE) from None
+    for warning in desk.warnings:
+        click.echo(f"Peringatan: {warning}", err=True)
     click.echo(f"Desk dibuat di {folder}: {len(desk.files)} berkas, {desk.kecamatan} kecamatan.")
     click.echo(f"Data terbatas di {restricted}: jadikan repositori privat tersendiri.")
     click.echo(f"Langkah berikut: baca {folder / 'README.md'}, lalu `bulletin --project {folder} validate`.")
@@ -480,6 +487,33 @@ def split(ctx: click.Context, restricted_dir: Path) -> None:
 
 
 @main.command()
+@click.option("--periksa", "check_only", is_flag=True,
+              help="Hanya sebutkan apa yang akan diubah; keluar 1 bila ada (untuk pemeriksaan pull request).")
+@click.pass_context
+def migrate(ctx: click.Context, check_only: bool) -> None:
+    """Ubah berkas desk ke format paket ini menurut aturan; setiap baris dan komentar lain tetap."""
+    from generator.check.formats import FORMAT
+    from generator.tools.desk import package_files
+    from generator.tools.migrate import MigrateRefused, apply, plan
+
+    try:
+        migration = plan(_project(ctx), package_files)
+    except MigrateRefused as exc:
+        click.echo(f"Tidak diubah: {exc}", err=True)
+        ctx.exit(EXIT_USAGE)
+    if not migration.said:
+        click.echo(f"Desk sudah berformat {FORMAT}; tidak ada yang diubah.")
+        return
+    for line in migration.said:
+        click.echo(("akan diubah: " if check_only else "diubah: ") + line)
+    if check_only:
+        ctx.exit(EXIT_DATA)
+    apply(migration)
+    click.echo(f"{len(migration.files)} berkas ditulis; desk kini berformat {FORMAT}. Periksa dengan "
+               "`bulletin validate`, lalu commit.")
+
+
+@main.command()
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Alamat pratinjau.")
 @click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi.")
 @click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
@@ -491,6 +525,20 @@ def serve(ctx: click.Context, dev_addr: str, edition: str, edisi: str | None) ->
 
     host, _, port = dev_addr.rpartition(":")
     serve_preview(_project(ctx), host or "127.0.0.1", int(port), edition, edisi)
+
+
+@main.command("site-diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(diff_tool.FORMATS), default="text", show_default=True,
+              help="markdown: untuk ringkasan job GitHub.")
+@click.option("--limit", type=int, default=diff_tool.LIMIT, show_default=True,
+              help="Paling banyak sekian entri per daftar.")
+@click.option("--exit-code", is_flag=True, help="Keluar 1 bila ada yang berubah.")
+@click.pass_context
+def site_diff(ctx: click.Context, old: Path, new: Path, fmt: str, limit: int, exit_code: bool) -> None:
+    """Halaman dan berkas yang berubah di antara dua hasil bangun situs (OLD: sebelum, NEW: sesudah)."""
+    ctx.exit(diff_tool.run(old, new, fmt, limit, exit_code))
 
 
 def run() -> None:

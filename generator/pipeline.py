@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.check import consistency as checks
+from generator.check.formats import check_format
 from generator.domain.directory import attendees
 from generator.domain.editions import EDITIONS, INTERNAL
 from generator.domain.model import SiteModel
@@ -99,6 +100,8 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
         if public:
             guard_comments(project.data_dir, problems, restricted, project.root)
     check_content(project, problems)
+    if project.config_file.is_file():
+        check_format(project.config_file, project.root, problems)
     regions = region_tree()
     with watch.stage("check"):
         for records in editions:

@@ -21,6 +21,7 @@ new_rapat
 new_laporan
 pdf
 init
+migrate
 # pydantic reads these
 model_config
 _restricted_needs_basis

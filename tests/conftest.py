@@ -13,7 +13,7 @@ MODULE_MARKS = {
     "test_browser": "browser",
     "test_html_valid": "validator",
     **dict.fromkeys(["test_build", "test_build_once", "test_serve", "test_parts", "test_versions", "test_nginx",
-                     "test_warm_cold", "test_site_diff", "test_page_budget", "test_bench", "test_publishing"],
+                     "test_warm_cold", "test_site_diff", "test_page_budget", "test_bench", "test_publishing", "test_desks"],
                     "build"),
 }
 BUILT_SITE_FIXTURES = {"built_site", "served_site", "canary_site", "public_checkout", "admin_site", "built_example",
@@ -35,6 +35,9 @@ def pytest_addoption(parser):
     parser.addoption("--warm-cold-examples", type=int, default=1,
                      help="drawn edit sequences of tests/test_warm_cold.py (more than 1: drawn at random, on the "
                           "whole example)")
+    parser.addoption("--desk-examples", type=int, default=1,
+                     help="drawn region codes of tests/test_desks.py, each made, built and checked (besides its "
+                          "explicit examples; more than 1: drawn at random)")
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@
 * ``free_port()``, ``wait_for(predicate)``, ``wait_for_port(port)``: servers that a test starts.
 * ``StaticServer(root)`` serves a folder over real HTTP from a thread; the port is bound when the object is made,
   so a site can be built for its address (``--base-url``) before it is copied in and served.
+* ``parse_page(html)`` and ``crawl(server, seeds)``: what a page refers to and loads, and every URL of a served
+  site reached from some pages, with its status (broken links, references leaving the site).
 * ``chromium(playwright)`` launches Debian's Chromium (``/usr/bin/chromium``, installed by scripts/system-deps)
   with the flags these tests use. Never a downloaded browser.
 """
@@ -17,16 +19,22 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import html.parser
 import http.server
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -226,3 +234,131 @@ def chromium(playwright):
     """Debian's Chromium through Playwright (``playwright.chromium.launch``), headless."""
     assert CHROMIUM.exists(), f"{CHROMIUM} is not installed: run scripts/system-deps (make test does)"
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+# --- pages over HTTP: what they refer to, and a crawl of a served site ------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+INLINE = {"a", "abbr", "b", "bdi", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
+          "time", "u"}
+REFRESH_URL = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*['\"]?([^'\"]+?)['\"]?\s*$", re.IGNORECASE)
+
+
+class PageParser(html.parser.HTMLParser):
+    """Every URL a page refers to (``refs``), those of them a browser loads by itself, without a click
+    (``loads``: scripts, styles, images, frames, a meta refresh), its meta refresh, and the links of the smallest
+    block (not inline) element whose text says ``banner``."""
+
+    def __init__(self, banner: str | None = None):
+        super().__init__(convert_charrefs=True)
+        self.banner = banner
+        self.loads: list[str] = []
+        self.refs: list[str] = []
+        self.refresh: str | None = None
+        self.banner_links: list[str] | None = None
+        self._stack: list[tuple[str, list[str], list[str]]] = [("#document", [], [])]  # tag, text, links
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: value or "" for name, value in attrs}
+        found = []
+        if tag in ("a", "link", "area") and "href" in attrs:
+            found.append(attrs["href"])
+        if tag in ("script", "img", "source", "iframe", "video", "audio", "embed", "track") and attrs.get("src"):
+            found.append(attrs["src"])
+        if tag in ("img", "source") and attrs.get("srcset"):
+            found += [candidate.split()[0] for candidate in attrs["srcset"].split(",") if candidate.strip()]
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            match = REFRESH_URL.match(attrs.get("content", ""))
+            if match:
+                self.refresh = match[1]
+                found.append(match[1])
+        self.refs += found
+        if tag not in ("a", "area"):
+            self.loads += found
+        if tag == "a" and "href" in attrs:
+            self._stack[-1][2].append(attrs["href"])
+        if tag not in VOID:
+            self._stack.append((tag, [], []))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_data(self, data):
+        self._stack[-1][1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag in VOID or all(frame[0] != tag for frame in self._stack[1:]):
+            return
+        while True:
+            name, text, links = self._stack.pop()
+            joined = "".join(text)
+            if self.banner and self.banner_links is None and name not in INLINE and self.banner in joined:
+                self.banner_links = links
+            self._stack[-1][1].append(joined)
+            self._stack[-1][2].extend(links)
+            if name == tag:
+                break
+
+
+def parse_page(text: str, banner: str | None = None) -> PageParser:
+    parser = PageParser(banner)
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    try:
+        with _OPENER.open(url, timeout=10) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), b""
+
+
+SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:")
+
+
+def crawl(server: str, seeds: list[str], within: str = "/") -> tuple[dict[str, int], dict[str, set[str]], list[str]]:
+    """Fetch ``seeds`` and every URL on ``server`` that their pages (and theirs) refer to, once each.
+    Returns ``{url: status}``, ``{url: pages referring to it}`` and the references that leave the path
+    ``within`` of the server or load anything from another host (a link to another site is not one)."""
+    host = urlsplit(server).netloc
+    statuses: dict[str, int] = {}
+    referrers: dict[str, set[str]] = {url: {"(start)"} for url in seeds}
+    outside: list[str] = []
+    queue = deque(seeds)
+    while queue:
+        url = queue.popleft()
+        status, kind, body = fetch(url)
+        statuses[url] = status
+        if status != 200 or "html" not in kind:
+            continue
+        page = parse_page(body.decode("utf-8", "replace"))
+        outside += [f"{url}: loads {ref!r}" for ref in page.loads
+                    if urlsplit(urljoin(url, ref.strip())).netloc not in ("", host)]
+        for ref in page.refs:
+            ref = ref.strip()
+            if not ref or ref.startswith("#") or ref.lower().startswith(SKIPPED_SCHEMES):
+                continue
+            target = urldefrag(urljoin(url, ref))[0]
+            parts = urlsplit(target)
+            if parts.scheme not in ("http", "https") or parts.netloc != host:
+                continue
+            if not parts.path.startswith(within):
+                outside.append(f"{url}: {ref!r} -> {target}")
+                continue
+            if target not in referrers:
+                referrers[target] = set()
+                queue.append(target)
+            referrers[target].add(url)
+    return statuses, referrers, outside

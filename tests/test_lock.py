@@ -1,5 +1,6 @@
-"""The lock files: .venv holds exactly what requirements.txt pins, the pins satisfy pyproject.toml, a file
-whose hash differs from the lock is refused, and the npm packages are pinned exactly with integrity hashes."""
+"""The lock files: .venv holds exactly what requirements.txt pins, the pins satisfy pyproject.toml, the runtime
+lock that desks get holds the same pins, a file whose hash differs from the lock is refused, and the npm packages
+are pinned exactly with integrity hashes."""
 
 from __future__ import annotations
 
@@ -15,17 +16,20 @@ from pathlib import Path
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+import generator
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements.txt"
+RUNTIME_LOCK = ROOT / "generator" / "tools" / "desk" / "requirements-paket.txt"  # `bulletin init` reads it
 PROJECT = "buletin-desk-pilkada"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
 
 
-def locked_blocks() -> dict[str, str]:
+def locked_blocks(lock: Path = LOCK) -> dict[str, str]:
     """Each locked package's requirement text (its pin and hash lines), by normalised name."""
     blocks: dict[str, list[str]] = {}
     name = None
-    for line in LOCK.read_text(encoding="utf-8").splitlines():
+    for line in lock.read_text(encoding="utf-8").splitlines():
         if match := PIN.match(line):
             name = canonicalize_name(match[1])
             blocks[name] = [line]
@@ -46,11 +50,29 @@ def test_every_locked_package_has_hashes():
     assert [name for name, block in blocks.items() if "--hash=sha256:" not in block] == []
 
 
+def pins(lock: Path) -> dict[str, tuple[str, frozenset[str]]]:
+    """(version, hashes) of each package of a lock."""
+    return {name: (PIN.match(block)[2], frozenset(re.findall(r"--hash=(sha256:[0-9a-f]{64})", block)))
+            for name, block in locked_blocks(lock).items()}
+
+
+def test_the_runtime_lock_pins_what_the_lock_pins():
+    """The runtime lock (the package's dependencies alone, from which `bulletin init` writes a desk's lock) holds
+    each of its packages at requirements.txt's version, with the same hashes: `make lock` writes both, and they
+    never drift apart. It holds no tool of the tests, the lint or the lock."""
+    runtime, full = pins(RUNTIME_LOCK), pins(LOCK)
+    assert len(runtime) > 30 and set(runtime) < set(full)
+    assert {name: (pin, full.get(name)) for name, pin in runtime.items() if full.get(name) != pin} == {}, \
+        "(runtime lock, requirements.txt) pins differ; run make lock"
+    assert {"pytest", "hypothesis", "ruff", "uv", "pip", "setuptools"}.isdisjoint(runtime)
+    assert all(hashes for _version, hashes in runtime.values())
+
+
 def test_installed_distributions_equal_the_lock():
     """What pip installed into .venv is what the lock names, at the locked version, and nothing else."""
     site_dirs = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
     installed = {canonicalize_name(d.metadata["Name"]): d.version for d in distributions(path=site_dirs)}
-    assert installed.pop(PROJECT, None) == "0.1.0", f"{PROJECT} is not installed in {site_dirs}"
+    assert installed.pop(PROJECT, None) == generator.__version__, f"{PROJECT} is not installed in {site_dirs}"
     locked = locked_versions()
     differences = {name: (installed.get(name), locked.get(name))
                    for name in installed.keys() | locked.keys() if installed.get(name) != locked.get(name)}

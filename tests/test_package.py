@@ -5,6 +5,9 @@ needs none of this repository's folders beside its own data, content and mkdocs.
 The wheel is built from this checkout (pip, setuptools of the lock, no network), unpacked, and put first on the
 module search path of a fresh `bulletin build` of a desk made of the example's data, content and mkdocs.yml
 only: the command, the MkDocs plugin and the theme all come from the wheel.
+
+A release's wheel (scripts/release, from a commit) is the same byte for byte each time it is built, its
+SHA256SUMS names it, and `bulletin init --paket` locks that hash in the desk it makes.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from support import EDISI, ROOT, copy_project, environment
+from support import BIN, EDISI, ROOT, cli, copy_project, environment
+
+from generator import __version__
 
 pytestmark = pytest.mark.build
 
@@ -81,3 +86,24 @@ def test_a_desk_builds_with_the_wheel_alone(wheel, tmp_path):
     assert "assets/stylesheets/bulletin.css" in page
     toggles = re.findall(r'<input\b[^>]*type="checkbox"[^>]*>', page)  # the plugin's fix of Material's markup
     assert toggles and not [tag for tag in toggles if "autocomplete" in tag], toggles
+
+
+def test_a_release_is_reproducible_and_its_hash_is_locked_by_init(tmp_path):
+    runs = []
+    for name in ("pertama", "kedua"):
+        out = tmp_path / name
+        result = subprocess.run([str(ROOT / "scripts" / "release"), "--out", str(out)], capture_output=True,
+                                text=True, timeout=300, env=environment(BIN=str(BIN)))
+        assert result.returncode == 0, result.stdout + result.stderr
+        (wheel,) = out.glob("*.whl")
+        runs.append((wheel, (out / "SHA256SUMS").read_text(encoding="utf-8")))
+    (first, sums), (second, _) = runs
+    assert first.name == second.name == f"buletin_desk_pilkada-{__version__}-py3-none-any.whl"
+    assert first.read_bytes() == second.read_bytes(), "two builds of one commit differ"
+    digest = hashlib.sha256(first.read_bytes()).hexdigest()
+    assert sums == f"{digest}  {first.name}\n" == runs[1][1]
+
+    made = cli("init", tmp_path / "desk", "--wilayah", "62.03", "--paket", first)
+    assert made.exit_code == 0 and "Peringatan" not in made.stderr, made.stdout + made.stderr
+    lock = (tmp_path / "desk" / "requirements.txt").read_text(encoding="utf-8")
+    assert f"buletin-desk-pilkada=={__version__} \\\n    --hash=sha256:{digest}\n" in lock

@@ -1,28 +1,20 @@
-"""scripts/site-diff: which built pages and files changed between two builds, without the noise of gzip
-headers, sitemap dates and the generator's version in every page."""
+"""`bulletin site-diff` (generator/tools/site_diff.py, and scripts/site-diff, which runs it without .venv): which
+built pages and files changed between two builds, without the noise of gzip headers, sitemap dates and the
+generator's version in every page."""
 
 from __future__ import annotations
 
 import gzip
 import subprocess
 import sys
-from importlib.machinery import SourceFileLoader
-from importlib.util import module_from_spec, spec_from_loader
 from pathlib import Path
 
 import pytest
+from support import cli
+
+from generator.tools import site_diff
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "site-diff"
-
-def load_script():
-    """The script as a module (it has no .py suffix), registered so that its dataclasses resolve."""
-    spec = spec_from_loader("site_diff", SourceFileLoader("site_diff", str(SCRIPT)))
-    module = sys.modules["site_diff"] = module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-site_diff = load_script()
 
 
 def write(root: Path, files: dict[str, bytes]) -> Path:
@@ -115,3 +107,19 @@ def test_missing_folder_is_an_error(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "tidak ada" in result.stderr
+
+
+def test_the_command_reports_as_the_script_does(builds):
+    """The click command in this process: the same report and the same exit codes as the script."""
+    changed = cli("site-diff", *builds, "--exit-code")
+    assert changed.exit_code == 1, changed.stderr
+    script = subprocess.run([sys.executable, str(SCRIPT), *map(str, builds)], capture_output=True, text=True)
+    assert script.returncode == 0 and changed.stdout == script.stdout
+    capped = cli("site-diff", *builds, "--format", "markdown", "--limit", "0")
+    assert capped.exit_code == 0, capped.stderr
+    assert capped.stdout.startswith("### Halaman situs yang berubah\n")
+    assert "**Halaman berubah (1)**\n- … dan 1 lainnya" in capped.stdout
+    same = cli("site-diff", builds[0], builds[0], "--exit-code")
+    assert (same.exit_code, same.stdout) == (0, "Tidak ada perubahan: kedua hasil bangun sama isinya.\n")
+    missing = cli("site-diff", builds[0], builds[0].parent / "tidak-ada")
+    assert missing.exit_code == 2 and "tidak ada" in missing.stderr

@@ -18,21 +18,17 @@ the project with a second, newer edition: the founding example with its voting d
 
 from __future__ import annotations
 
-import html.parser
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET
-from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin
 
 import feedparser
 import pytest
@@ -42,7 +38,7 @@ from pypdf import PdfReader
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import EDISI  # noqa: E402
-from support import StaticServer, chromium, environment  # noqa: E402
+from support import StaticServer, chromium, crawl, environment, fetch, parse_page  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -104,70 +100,6 @@ def add_newer_edition(project: Path) -> str:
 
 # --- pages: links, redirects, the banner ---------------------------------------------------------------------
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-INLINE = {"a", "abbr", "b", "bdi", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
-          "time", "u"}
-REFRESH_URL = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*['\"]?([^'\"]+?)['\"]?\s*$", re.IGNORECASE)
-
-
-class PageParser(html.parser.HTMLParser):
-    """Every URL a page refers to, its meta refresh, and the links of the smallest block (not inline) element
-    whose text says ``BANNER``."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.refs: list[str] = []
-        self.refresh: str | None = None
-        self.banner_links: list[str] | None = None
-        self._stack: list[tuple[str, list[str], list[str]]] = [("#document", [], [])]  # tag, text, links
-
-    def handle_starttag(self, tag, attrs):
-        attrs = {name: value or "" for name, value in attrs}
-        found = []
-        if tag in ("a", "link", "area") and "href" in attrs:
-            found.append(attrs["href"])
-        if tag in ("script", "img", "source", "iframe", "video", "audio", "embed", "track") and attrs.get("src"):
-            found.append(attrs["src"])
-        if tag in ("img", "source") and attrs.get("srcset"):
-            found += [candidate.split()[0] for candidate in attrs["srcset"].split(",") if candidate.strip()]
-        if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
-            match = REFRESH_URL.match(attrs.get("content", ""))
-            if match:
-                self.refresh = match[1]
-                found.append(match[1])
-        self.refs += found
-        if tag == "a" and "href" in attrs:
-            self._stack[-1][2].append(attrs["href"])
-        if tag not in VOID:
-            self._stack.append((tag, [], []))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.handle_endtag(tag)
-
-    def handle_data(self, data):
-        self._stack[-1][1].append(data)
-
-    def handle_endtag(self, tag):
-        if tag in VOID or all(frame[0] != tag for frame in self._stack[1:]):
-            return
-        while True:
-            name, text, links = self._stack.pop()
-            joined = "".join(text)
-            if self.banner_links is None and name not in INLINE and BANNER in joined:
-                self.banner_links = links
-            self._stack[-1][1].append(joined)
-            self._stack[-1][2].extend(links)
-            if name == tag:
-                break
-
-
-def parse_page(text: str) -> PageParser:
-    parser = PageParser()
-    parser.feed(text)
-    parser.close()
-    return parser
 
 
 def page_url(base: str, root: Path, page: Path) -> str:
@@ -353,7 +285,7 @@ def test_older_editions_carry_the_banner_and_the_newest_does_not(versioned, edit
         assert pages, edisi
         for page in pages:
             where = page.relative_to(root)
-            parsed = parse_page(page.read_text(encoding="utf-8"))
+            parsed = parse_page(page.read_text(encoding="utf-8"), BANNER)
             if parsed.refresh is not None:
                 continue  # a page that moved: it only sends the reader on
             if parsed.banner_links is None:
@@ -520,64 +452,13 @@ def test_unknown_meeting_is_a_usage_error_listing_the_known_ones(meeting_pdfs):
 
 # --- 5. the site under a sub-path, crawled over HTTP ----------------------------------------------------------
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
-
-
-def fetch(url: str) -> tuple[int, str, bytes]:
-    try:
-        with _OPENER.open(url, timeout=10) as response:
-            return response.status, response.headers.get("Content-Type", ""), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers.get("Content-Type", ""), b""
-
-
-SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:")
-
-
-def crawl(server: str, seeds: list[str]) -> tuple[dict[str, int], dict[str, set[str]], list[str]]:
-    """Fetch ``seeds`` and every URL on ``server`` that their pages (and theirs) refer to, once each.
-    Returns ``{url: status}``, ``{url: pages referring to it}`` and the references outside the sub-path."""
-    host = urlsplit(server).netloc
-    statuses: dict[str, int] = {}
-    referrers: dict[str, set[str]] = {url: {"(start)"} for url in seeds}
-    outside: list[str] = []
-    queue = deque(seeds)
-    while queue:
-        url = queue.popleft()
-        status, kind, body = fetch(url)
-        statuses[url] = status
-        if status != 200 or "html" not in kind:
-            continue
-        for ref in parse_page(body.decode("utf-8", "replace")).refs:
-            ref = ref.strip()
-            if not ref or ref.startswith("#") or ref.lower().startswith(SKIPPED_SCHEMES):
-                continue
-            target = urldefrag(urljoin(url, ref))[0]
-            parts = urlsplit(target)
-            if parts.scheme not in ("http", "https") or parts.netloc != host:
-                continue
-            if not parts.path.startswith(SUBPATH):
-                outside.append(f"{url}: {ref!r} -> {target}")
-                continue
-            if target not in referrers:
-                referrers[target] = set()
-                queue.append(target)
-            referrers[target].add(url)
-    return statuses, referrers, outside
-
-
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_subpath_build_has_no_broken_links(versioned, edition):
     base = versioned.base(edition)
     versions = [v["version"] for v in read_versions(versioned.sites[edition])]
     # the version selector's targets are made by JavaScript from versions.json: start from them too
     seeds = [base, base + "versions.json", *(f"{base}{edisi}/" for edisi in versions)]
-    statuses, referrers, outside = crawl(versioned.servers[edition].url, seeds)
+    statuses, referrers, outside = crawl(versioned.servers[edition].url, seeds, SUBPATH)
     assert len(statuses) > 50, f"only {len(statuses)} URLs reached: {sorted(statuses)}"
     for edisi in versions:
         assert any(url.startswith(f"{base}{edisi}/rapat/") for url in statuses), f"{edisi} not crawled"

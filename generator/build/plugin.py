@@ -45,6 +45,7 @@ class BulletinConfig(Config):
     # the project's declarations (generator.project.Settings): run directly, the plugin hands them to the core
     repositori = config_options.Choice(("publik", "privat"), default="publik")
     terbatas = config_options.Type(str, default="")
+    format = config_options.Type(int, default=1)  # the desk's format (generator.check.formats), checked by the core
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):

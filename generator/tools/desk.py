@@ -7,19 +7,29 @@ reference, one file per standing member of a Desk Pilkada with its role written 
 git settings. The restricted tree is written beside it, as its own folder (``DIR-terbatas``), never inside.
 
 The product (generator, templates, theme, the product's own pages) is not copied: the desk depends on the
-package. Everything a desk must still fill in (contacts, reports, the stages of the election) is left empty
-with a comment saying what goes there, so that the new desk validates and builds at once.
+package, through a lock with hashes (``requirements.in`` names this version, ``requirements.txt`` pins it and
+every dependency, from the runtime lock shipped with the package), and gets the workflows that check its pull
+requests and publish its public edition, and Dependabot's settings (``package_files``). Everything a desk must
+still fill in (contacts, reports, the stages of the election) is left empty with a comment saying what goes
+there, so that the new desk validates and builds at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import re
+import zipfile
 from dataclasses import dataclass
+from email.parser import HeaderParser
+from importlib import metadata
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator import __version__
+from generator.check.formats import FORMAT
 from generator.domain.regions import RegionTree, slugify
 from generator.load.schema import Edisi, Instansi
 from generator.render.schemas import schema_line, write_schemas
@@ -37,6 +47,19 @@ NO_REGENT_ELECTION = "31"  # DKI Jakarta: its kota and kabupaten are administrat
 # Time zones by province (Permendagri/Keppres 41/1987): WITA and WIT provinces; every other one is WIB.
 WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
+DISTRIBUTION = "buletin-desk-pilkada"
+WHEEL = f"{DISTRIBUTION.replace('-', '_')}-{__version__}-py3-none-any.whl"  # this version's wheel, as released
+# The package's runtime dependencies, resolved and hashed by uv at the versions of this repository's lock
+# (scripts/lock writes it beside requirements.txt; tests/test_lock.py holds the two together).
+RUNTIME_LOCK = TEMPLATES / "requirements-paket.txt"
+# The desk's lock is what this command of uv writes from requirements.in (given the package on an index): the
+# header says so, so that the desk re-locks with it and Dependabot updates the file as a compiled one.
+LOCK_COMMAND = ("uv pip compile requirements.in --generate-hashes --python-version 3.11 "
+                "--python-platform x86_64-unknown-linux-gnu --output-file requirements.txt")
+# (file under desk/, path in the desk): the same for every desk of this release
+PACKAGE_FILES = (("periksa.yml", ".github/workflows/periksa.yml"), ("terbitkan.yml", ".github/workflows/terbitkan.yml"),
+                 ("dependabot.yml", ".github/dependabot.yml"))
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class InitRefused(Exception):
@@ -187,13 +210,16 @@ class NewDesk:
     files: dict[str, str]
     restricted: dict[str, str]
     kecamatan: int
+    warnings: tuple[str, ...] = ()  # what `bulletin init` must say about the files (a lock without the hash…)
 
 
 def new_desk(regions: RegionTree, wilayah: str, pemungutan: dt.date | None = None,
-             edisi: str | None = None, folder_name: str = "desk") -> NewDesk:
+             edisi: str | None = None, folder_name: str = "desk", sha256: str | None = None) -> NewDesk:
     """The desk's files. Without ``pemungutan`` (KPU has not set the day yet) the edition is "pilkada-berikutnya"
     unless named, and validate says, as a warning at its line, that the voting day is still to fill.
-    ``folder_name``: the desk's folder, whose restricted tree is "../<folder_name>-terbatas"."""
+    ``folder_name``: the desk's folder, whose restricted tree is "../<folder_name>-terbatas". ``sha256``: the
+    package wheel's (``wheel_hash``), else the installed distribution's when pip recorded it; without either,
+    the lock's line of the package has no hash, and the desk's warnings say so and how to mend it."""
     region = desk_region(regions, wilayah)
     year = pemungutan.year if pemungutan else None
     edisi = edisi or (f"pilkada-{year}" if year else "pilkada-berikutnya")
@@ -214,6 +240,7 @@ def new_desk(regions: RegionTree, wilayah: str, pemungutan: dt.date | None = Non
                      + f" · {'Desk Pilkada' if region.tingkat != NATIONAL else desk_name}",
         "restricted": restricted, "voting_day": pemungutan,
         "members": ", ".join(member.singkatan for member in agencies), "camat": region.tingkat == "kabupaten",
+        "package": DISTRIBUTION, "version": __version__, "wheel": WHEEL, "desk_format": FORMAT,
     }
     files: dict[str, str] = {}
     schema_dir = Path("schemas")
@@ -237,9 +264,86 @@ def new_desk(regions: RegionTree, wilayah: str, pemungutan: dt.date | None = Non
         files[target] = (TEMPLATES / source).read_text(encoding="utf-8")
     files[".vscode/settings.json"] = _vscode_settings()
     files[".vscode/extensions.json"] = json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n"
+    sha256 = sha256 or installed_wheel_hash()
+    files.update(package_files(sha256=sha256))
     restricted_files = {"README.md": env.get_template("terbatas-README.md.j2").render(context),
                         f"{edisi}/.gitkeep": ""}
-    return NewDesk(files, restricted_files, count)
+    return NewDesk(files, restricted_files, count, () if sha256 else (missing_hash_warning(),))
+
+
+def package_files(_desk: object = None, sha256: str | None = None) -> dict[str, str]:
+    """The files a desk gets from the package, the same for every desk of this release (``_desk``, the desk's
+    project, changes none of them): the package's lock (``requirements.in`` and ``requirements.txt``), the
+    workflows and Dependabot's settings. ``sha256``: the package wheel's; by default the installed
+    distribution's, when pip recorded it."""
+    files = {"requirements.in": f"{DISTRIBUTION}=={__version__}\n",
+             "requirements.txt": desk_lock(sha256 or installed_wheel_hash())}
+    for source, target in PACKAGE_FILES:
+        files[target] = (TEMPLATES / source).read_text(encoding="utf-8")
+    return files
+
+
+def desk_lock(sha256: str | None) -> str:
+    """The desk's ``requirements.txt``: this version of the package (with its wheel's hash when known) and the
+    runtime lock's pins with their hashes, in uv's order and form, as uv writes it from ``requirements.in``."""
+    blocks: dict[str, str] = {}
+    name = None
+    for line in RUNTIME_LOCK.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line[:1].isalnum():  # a pin opens a block; its hash and "via" lines are indented
+            name = re.split(r"[=<>!~ ;\[]", line, maxsplit=1)[0]
+            blocks[name] = ""
+        if name:
+            blocks[name] += line.replace(f"{DISTRIBUTION} (pyproject.toml)", DISTRIBUTION)
+    blocks[DISTRIBUTION] = (f"{DISTRIBUTION}=={__version__}" + (f" \\\n    --hash=sha256:{sha256}" if sha256 else "")
+                            + "\n    # via -r requirements.in\n")
+    header = f"# This file was autogenerated by uv via the following command:\n#    {LOCK_COMMAND}\n"
+    return header + "".join(blocks[key] for key in sorted(blocks))
+
+
+def wheel_hash(path: Path) -> str:
+    """The sha256 of ``path`` when it is this version's wheel of the package (``bulletin init --paket``)."""
+    if not path.is_file():
+        raise InitRefused(f"--paket {path}: berkas tidak ada")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            (name,) = [name for name in archive.namelist() if re.fullmatch(r"[^/]+\.dist-info/METADATA", name)]
+            found = HeaderParser().parsestr(archive.read(name).decode("utf-8"))
+        what = f"{found['Name']} {found['Version']}"
+    except (zipfile.BadZipFile, ValueError, UnicodeDecodeError):  # ValueError: no METADATA, or several
+        what = None
+    if what != f"{DISTRIBUTION} {__version__}" or path.suffix != ".whl":
+        raise InitRefused(f"--paket {path}: bukan wheel {DISTRIBUTION} {__version__} (berkas ini "
+                          f"{f'wheel {what}' if what else 'bukan wheel paket Python'}); pakai {WHEEL} dari rilis "
+                          f"v{__version__}, yang hash-nya tercantum di SHA256SUMS rilis itu")
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def installed_wheel_hash() -> str | None:
+    """The sha256 of the wheel this package was installed from, as pip recorded it in ``direct_url.json`` (a
+    wheel file or address given to pip); None when not known: an editable install, from an index, or from source."""
+    try:
+        distribution = metadata.distribution(DISTRIBUTION)
+        record = json.loads(distribution.read_text("direct_url.json") or "null")
+    except (metadata.PackageNotFoundError, ValueError):
+        return None
+    if distribution.version != __version__ or not isinstance(record, dict) or \
+            not str(record.get("url", "")).endswith(".whl") or not isinstance(record.get("archive_info"), dict):
+        return None
+    archive = record["archive_info"]
+    hashes = archive.get("hashes") if isinstance(archive.get("hashes"), dict) else {}
+    algorithm, _, value = str(archive.get("hash", "")).partition("=")  # the older form: "sha256=<hex>"
+    found = hashes.get("sha256") or (value if algorithm == "sha256" else None)
+    return found if isinstance(found, str) and SHA256.fullmatch(found) else None
+
+
+def missing_hash_warning() -> str:
+    """What `bulletin init` says when the lock's line of the package has no hash."""
+    return (f"requirements.txt desk ini tidak memuat hash paket {DISTRIBUTION} {__version__}: paket ini tidak "
+            "dipasang dari berkas wheel (mis. dipasang dari kode sumbernya), sehingga hash-nya tidak diketahui. "
+            "pip dalam mode hash (pip install --require-hashes …) akan menolak berkas kunci ini. "
+            f"Perbaiki: buat desk dengan `bulletin init … --paket {WHEEL}` memakai wheel dari rilis "
+            f"v{__version__}, atau tambahkan `--hash=sha256:…` yang tercantum di SHA256SUMS rilis itu pada baris "
+            f"{DISTRIBUTION} di requirements.txt.")
 
 
 def write_desk(desk: NewDesk, folder: Path) -> Path:
