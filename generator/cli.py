@@ -493,7 +493,7 @@ def split(ctx: click.Context, restricted_dir: Path) -> None:
 def migrate(ctx: click.Context, check_only: bool) -> None:
     """Ubah berkas desk ke format paket ini menurut aturan; setiap baris dan komentar lain tetap."""
     from generator.check.formats import FORMAT
-    from generator.tools.desk import package_files
+    from generator.tools.desk import installed_wheel_hash, missing_hash_warning, package_files
     from generator.tools.migrate import MigrateRefused, apply, plan
 
     try:
@@ -511,6 +511,8 @@ def migrate(ctx: click.Context, check_only: bool) -> None:
     apply(migration)
     click.echo(f"{len(migration.files)} berkas ditulis; desk kini berformat {FORMAT}. Periksa dengan "
                "`bulletin validate`, lalu commit.")
+    if _project(ctx).root / "requirements.txt" in migration.files and installed_wheel_hash() is None:
+        click.echo(f"Peringatan: {missing_hash_warning()}", err=True)  # the lock written has no hash of the package
 
 
 @main.command()

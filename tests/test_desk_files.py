@@ -182,7 +182,7 @@ def test_the_hash_pip_recorded_for_an_installed_wheel(monkeypatch, installed, fo
 
 def test_package_files_are_those_a_new_desk_gets(files):
     """`bulletin migrate` adds to an older desk what a new one gets from the package."""
-    given = package_files(None, sha256=HASH)
+    given = package_files(sha256=HASH)
     assert set(given) == {"requirements.in", "requirements.txt", *WORKFLOWS, ".github/dependabot.yml"}
     assert {name: files[name] for name in given} == given
 

@@ -63,6 +63,8 @@ def test_migrate_changes_by_rule_and_keeps_every_other_line_and_comment(old_desk
     result = cli("migrate", project=old_desk)
     assert result.exit_code == 0, result.output
     assert not UNFORMATTED.search(result.output), result.output
+    # installed from its source here, the package knows no wheel's hash to lock, and says so
+    assert "tidak memuat hash paket buletin-desk-pilkada" in result.output, result.output
     after = snapshot(old_desk)
 
     # mkdocs.yml: one line more, at the plugin's options; every other line and comment as it was

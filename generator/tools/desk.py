@@ -271,9 +271,8 @@ def new_desk(regions: RegionTree, wilayah: str, pemungutan: dt.date | None = Non
     return NewDesk(files, restricted_files, count, () if sha256 else (missing_hash_warning(),))
 
 
-def package_files(_desk: object = None, sha256: str | None = None) -> dict[str, str]:
-    """The files a desk gets from the package, the same for every desk of this release (``_desk``, the desk's
-    project, changes none of them): the package's lock (``requirements.in`` and ``requirements.txt``), the
+def package_files(sha256: str | None = None) -> dict[str, str]:
+    """The files a desk gets from the package, the same for every desk of this release: the package's lock (``requirements.in`` and ``requirements.txt``), the
     workflows and Dependabot's settings. ``sha256``: the package wheel's; by default the installed
     distribution's, when pip recorded it."""
     files = {"requirements.in": f"{DISTRIBUTION}=={__version__}\n",

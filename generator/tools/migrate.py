@@ -45,7 +45,7 @@ class Migration:
                 self.said.append(f"{relative}: {what}")
 
 
-def plan(project: Project, package_files: Callable[[Project], dict[str, str]] | None = None) -> Migration:
+def plan(project: Project, package_files: Callable[[], dict[str, str]] | None = None) -> Migration:
     """What `bulletin migrate` would change, without changing anything. ``package_files``: the files that a new
     desk of this release gets from the package (generator.tools.desk), to add those the desk lacks."""
     config_file = project.config_file
@@ -84,7 +84,7 @@ def _to_format_2(migration: Migration, package_files) -> None:
             migration.write(schema_dir / f"{kind}.schema.json", schema_text(document),
                             f"schemas/{kind}.schema.json: skema rilis ini")
     if package_files is not None:
-        migration.add_missing(package_files(migration.project), "ditambahkan seperti pada desk baru")
+        migration.add_missing(package_files(), "ditambahkan seperti pada desk baru")
 
 
 STEPS = {2: _to_format_2}
