@@ -42,7 +42,7 @@ test: $(STAMP)
 	@scripts/node-deps
 	@BIN=$(BIN) scripts/lint
 	$(BYTECODE)
-	@$(BIN)/python -m pytest -n auto
+	@$(BIN)/python -m pytest -n auto --dist loadfile
 
 test-fast: $(STAMP)
 	$(BYTECODE)

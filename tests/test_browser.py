@@ -99,7 +99,10 @@ def redirect_pages(root: Path) -> list[str]:
     return pages
 
 
-@pytest.fixture(scope="module")
+# Session fixtures, not module ones: a worker may run this module's tests with other modules' between them, and
+# a module fixture would then be made again (the visit of every page takes a minute and more). `make test` sends
+# a whole file to one worker (`pytest --dist loadfile`), so they are made once per run.
+@pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
     """Both editions built for, and served by, a real HTTP server on 127.0.0.1 (a free port)."""
     root = tmp_path_factory.mktemp("dibaca") / "site"
@@ -148,7 +151,7 @@ class Browser:
             self.thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     instance = Browser()
     try:
@@ -353,7 +356,7 @@ async def check_all(browser: Browser, site: ServedSite, axe_js: Path) -> dict[st
     return {visit.page: visit for visit in sorted(visits, key=lambda v: v.page)}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def visits(browser, served_site, axe_js) -> dict[str, Visit]:
     return browser.run(check_all(browser, served_site, axe_js))
 
