@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from generator.domain.editions import EDITIONS, INTERNAL
+from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK
 from generator.load import report
 from generator.load.problems import DataProblemsError
 from generator.pipeline import UnknownEdition, check
@@ -343,6 +343,7 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
            executor) -> None:
     from generator.build.job import BuildFailed
     from generator.build.parts import build_part
+    from generator.build.previews import OFF as PREVIEWS_OFF
     from generator.build.site import build_site
     from generator.pipeline import Stopwatch, publications
 
@@ -353,6 +354,8 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
         after_loading()
         editions = (edition,) if edition else EDITIONS
         versions = checked.versions
+        if base_url is None and PUBLIK in editions:  # once, whatever the pages: no address, no link previews
+            click.echo(PREVIEWS_OFF, err=True)
         # One site edition × election edition at a time, handed to the builder as soon as it is rendered (its
         # MkDocs runs start while the next one is made), each without its model: the memory stays small.
         published = publications(checked, editions, base_url=base_url, watch=watch, finished=True, memo=memo)
@@ -415,25 +418,59 @@ def assemble(ctx: click.Context, parts: tuple[Path, ...], site_dir: Path | None)
 @click.pass_context
 def pdf(ctx: click.Context, rapat: str, out_file: Path | None, edisi: str | None, edition: str) -> None:
     """Tulis buletin satu rapat sebagai PDF A4 (nama rapat = nama berkasnya di rapat/)."""
-    from generator.pipeline import publications
     from generator.render.pdf import MeetingNotFound, meeting_pdf
+
+    model = _edition_model(ctx, edisi, edition)
+    try:
+        out = meeting_pdf(model, rapat, out_file or Path(f"{rapat}.pdf"))
+    except MeetingNotFound:
+        _unknown_meeting(ctx, rapat, model)
+    click.echo(f"PDF ditulis ke {out}")
+
+
+@main.command("wa")
+@click.argument("rapat", required=False)
+@click.option("--edisi", default=None, help="Edisi pemilihan (folder di data/); bawaan: yang terbaru.")
+@click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi situs.")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Alamat situs yang diterbitkan, mis. https://org.github.io/buletin/: teks menyebut alamat lengkap "
+                   "halamannya (tanpa ini: jalurnya di situs).")
+@restricted_option
+@click.pass_context
+def whatsapp(ctx: click.Context, rapat: str | None, edisi: str | None, edition: str, base_url: str | None) -> None:
+    """Ringkasan untuk WhatsApp, seperti di halamannya: satu rapat (nama rapat = nama berkasnya di rapat/), atau
+    tanpa RAPAT kesiapan per kecamatan di beranda. Lebih dari 4.096 karakter: dibagi menjadi pesan bernomor."""
+    from generator.domain.model import MeetingNotFound
+    from generator.render.whatsapp import meeting_summary, readiness_summary
+
+    model = _edition_model(ctx, edisi, edition, base_url)
+    try:
+        summary = meeting_summary(model, rapat) if rapat else readiness_summary(model)
+    except MeetingNotFound:
+        _unknown_meeting(ctx, rapat, model)
+    click.echo(summary.text)
+
+
+def _edition_model(ctx: click.Context, edisi: str | None, edition: str, base_url: str | None = None):
+    """The model of one election edition as one site edition shows it, or every problem printed and exit 1 (an
+    unknown election edition: exit 2)."""
+    from generator.pipeline import publications
 
     checked = check(_project(ctx))
     if checked.failed():
         click.echo(report.as_text(checked.problems), err=True)
         ctx.exit(EXIT_DATA)
     try:
-        models = [p.model for p in publications(checked, (edition,), edisi)]
+        return next(publications(checked, (edition,), edisi, base_url=base_url)).model
     except UnknownEdition as exc:
         click.echo(str(exc), err=True)
         ctx.exit(EXIT_USAGE)
-    try:
-        out = meeting_pdf(models[0], rapat, out_file or Path(f"{rapat}.pdf"))
-    except MeetingNotFound:
-        known = ", ".join(r.slug for r in models[0].rapat)
-        click.echo(f"Rapat \"{rapat}\" tidak ada di edisi {models[0].edisi.id}; yang ada: {known}", err=True)
-        ctx.exit(EXIT_USAGE)
-    click.echo(f"PDF ditulis ke {out}")
+
+
+def _unknown_meeting(ctx: click.Context, rapat: str, model) -> None:
+    known = ", ".join(r.slug for r in model.rapat) or "belum ada rapat"
+    click.echo(f"Rapat \"{rapat}\" tidak ada di edisi {model.edisi.id}; yang ada: {known}", err=True)
+    ctx.exit(EXIT_USAGE)
 
 
 @main.command()

@@ -178,14 +178,14 @@ def publish(checked: Checked, edition: str, records: EditionRecords, base_url: s
     watch = watch or Stopwatch()
     with watch.stage("filter"):
         filtered, withheld = filter_edition(records, edition)
+    site_url = f"{base_url.rstrip('/')}/{records.edisi.data.id}/" if base_url else None
     with watch.stage("views"):
-        model = build_views(filtered, region_tree(), edition=edition, withheld=withheld)
+        model = build_views(filtered, region_tree(), edition=edition, withheld=withheld, site_url=site_url)
     with watch.stage("render"):
         remembered = Memo(memo, f"{edition}/{model.edisi.id}") if memo else None
         site = render_site(model, remembered)
         if remembered:
             remembered.commit()
-        site_url = f"{base_url.rstrip('/')}/{model.edisi.id}/" if base_url else None
         downloads = export(filtered, model, site_url)
         if edition == INTERNAL:  # for the web form and editors on the intranet: the schemas, and the form itself
             downloads.update(served_schemas())

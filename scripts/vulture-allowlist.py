@@ -10,12 +10,14 @@ on_config
 on_files
 on_nav
 on_page_markdown
+on_page_context
 on_post_page
 on_post_template
 on_post_build
 on_serve
 repositori
 error_handler  # set on MkDocs' LiveReloadServer: what it serves for a missing page
+external_attr  # set on a ZIP entry (generator/build/offline.py): zipfile writes it into the archive
 # click calls the commands
 new_rapat
 new_laporan

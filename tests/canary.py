@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -239,7 +240,8 @@ def check_unique(canaries: list[Canary]) -> None:
 
 
 def site_files(site: Path) -> Iterator[tuple[str, str]]:
-    """(relative path, text) of every file under ``site``; ``x.gz`` is also read decompressed as ``x.gz!``."""
+    """(relative path, text) of every file under ``site``; ``x.gz`` is also read decompressed as ``x.gz!``, and
+    each file of a ZIP (the public edition's copy for reading without signal) as ``x.zip!member``."""
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
@@ -248,6 +250,10 @@ def site_files(site: Path) -> Iterator[tuple[str, str]]:
         yield rel, raw.decode("utf-8", errors="replace")
         if raw[:2] == b"\x1f\x8b":
             yield rel + "!", gzip.decompress(raw).decode("utf-8", errors="replace")
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.namelist():
+                    yield f"{rel}!{member}", archive.read(member).decode("utf-8", errors="replace")
 
 
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \u00a0.\-()/]+(?=\d)")

@@ -47,6 +47,7 @@ def built_site(tmp_path_factory) -> Path:
     it (a test that changes a site copies it first)."""
     def build(folder: Path) -> None:
         result = bulletin("build", "--site-dir", folder / "site", "--cache-dir", folder / "cache", timeout=600)
+        (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")  # what it said
         assert result.returncode == 0, result.stdout + result.stderr
 
     return made_once(tmp_path_factory, "built", build) / "site"

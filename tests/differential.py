@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -219,8 +220,18 @@ def cold_finish(started: tuple[subprocess.Popen, Path]) -> ColdRun:
 # --- comparing sites ---------------------------------------------------------------------------------------
 
 
-def tree(folder: Path) -> dict[str, str]:
-    """Every file of a built site by its path: the hash of its bytes, or where a link points."""
+# What the preview leaves out of the public edition by design (generator.build.offline): the service worker's
+# registration (a worker would stay in the browser for the preview's address), the ZIP and so its size on the
+# data page. A preview is held against a built election edition without them.
+_OFFLINE_ONLY = [(re.compile(rb'\n *<script src="[^"]*assets/javascripts/offline\.js" data-service-worker="[^"]*">'
+                             rb'</script>'), b""),
+                 (re.compile(rb'(<span class="bdp-ukuran-salinan">)[^<]*(</span>)'), rb"\1\2")]
+_OFFLINE_COPY = re.compile(r"^unduh/buletin-[^/]*\.zip$")
+
+
+def tree(folder: Path, as_previewed: bool = False) -> dict[str, str]:
+    """Every file of a built site by its path: the hash of its bytes, or where a link points. ``as_previewed``:
+    without what the preview leaves out by design."""
     folder = Path(folder).resolve()
     out = {}
     for root, folders, names in os.walk(folder):
@@ -230,13 +241,20 @@ def tree(folder: Path) -> dict[str, str]:
             if path.is_symlink():
                 out[relative] = "-> " + os.readlink(path)
             elif name in names:
-                out[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+                data = path.read_bytes()
+                if as_previewed and _OFFLINE_COPY.match(relative):
+                    continue
+                if as_previewed and name.endswith(".html"):
+                    for pattern, replacement in _OFFLINE_ONLY:
+                        data = pattern.sub(replacement, data)
+                out[relative] = hashlib.sha256(data).hexdigest()
     return out
 
 
-def differences(warm: Path, cold: Path) -> list[str]:
-    """The files that differ between two sites, but those declared in MAY_DIFFER; with the first changed lines."""
-    left, right = tree(warm), tree(cold)
+def differences(warm: Path, cold: Path, as_previewed: bool = False) -> list[str]:
+    """The files that differ between two sites, but those declared in MAY_DIFFER; with the first changed lines.
+    ``as_previewed``: the second site without what the preview leaves out by design (both, in fact)."""
+    left, right = tree(warm, as_previewed), tree(cold, as_previewed)
     found = []
     for path in sorted(set(left) | set(right)):
         if path in MAY_DIFFER or left.get(path) == right.get(path):

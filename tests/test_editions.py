@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -48,7 +49,7 @@ from canary import (  # noqa: E402
     site_files,
     squeeze,
 )
-from support import bulletin  # noqa: E402
+from support import bulletin, cli  # noqa: E402
 from trees import RESTRICTED, copy_project, declare, join  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -204,7 +205,8 @@ def test_no_canary_in_the_public_edition(canary_site):
 
 def test_canary_search_covers_every_download(canary_site):
     """The search above reads every file of the site: each download of each election edition among them (every
-    resource of its data package, the package itself, data.json and the feed)."""
+    resource of its data package, the package itself, data.json and the feed) and, in the public edition, every
+    file of its ZIP for reading without signal (the internal edition has none)."""
     site, _, _ = canary_site
     for edition in ("publik", "internal"):
         scanned = {rel for rel, _ in site_files(site / edition)}
@@ -216,9 +218,15 @@ def test_canary_search_covers_every_download(canary_site):
             resources = [r["path"] for r in json.loads(package.read_text(encoding="utf-8"))["resources"]]
             assert {"kecamatan.csv", "laporan.csv", "tindak-lanjut.csv", "rapat.csv", "kontak.csv"} <= set(resources)
             downloads = {p.relative_to(site / edition).as_posix() for p in package.parent.iterdir()}
-            assert downloads == {f"{version}/unduh/{name}" for name in [*resources, "datapackage.json"]}, \
+            copy = f"{version}/unduh/buletin-{version}.zip"
+            assert (copy in downloads) == (edition == "publik"), downloads
+            assert downloads - {copy} == {f"{version}/unduh/{name}" for name in [*resources, "datapackage.json"]}, \
                 "a download that the data package does not describe"
             assert downloads | {f"{version}/feed.xml"} <= scanned
+            if edition == "publik":
+                with zipfile.ZipFile(site / edition / copy) as archive:
+                    members = {f"{copy}!{name}" for name in archive.namelist()}
+                assert f"{copy}!buletin-{version}/index.html" in members and members <= scanned
 
 
 def _files_with(folder: Path, canaries: list[Canary]) -> dict[str, list[Canary]]:
@@ -240,6 +248,29 @@ def test_split_moves_every_canary_into_the_restricted_tree(canary_project):
     moved = {c for hits in _files_with(project / RESTRICTED, canaries + basis).values() for c in hits}
     missing = [f"{c.value!r} ({c.where})" for c in canaries + basis if c not in moved]
     assert not missing, "restricted values lost by the split:\n" + "\n".join(missing)
+
+
+def test_whatsapp_texts_of_the_public_edition_hold_no_canary(canary_project):
+    """``bulletin wa --edition publik`` of the beranda and of every meeting of every election edition (of data/
+    and of the restricted tree: a meeting restricted as a whole is refused as unknown), with both trees at hand:
+    no canary. The internal text of a meeting with restricted records holds theirs, marked TERBATAS (so the search
+    would see a leak)."""
+    project, canaries, basis = canary_project
+    leaks, printed = [], 0
+    for edisi in sorted(p.parent.name for p in (project / "data").glob("*/edisi.yml")):
+        slugs = sorted({p.stem for tree in ("data", RESTRICTED) for p in (project / tree / edisi / "rapat").glob("*.yml")})
+        for slug in [None, *slugs]:
+            result = cli("wa", *([slug] if slug else []), "--edisi", edisi, "--edition", "publik", project=project)
+            assert result.exit_code in (0, 2), result.output
+            printed += result.exit_code == 0
+            leaks += [f"{edisi}/{slug or 'beranda'}: {c.value!r} ({c.where})"
+                      for c in find_canaries(result.output, canaries + basis)]
+    assert not leaks, "restricted values in the public WhatsApp texts:\n" + "\n".join(leaks)
+    assert printed >= 7  # the two beranda and the five public meetings
+    internal = cli("wa", "2024-11-19-rapat-evaluasi-desk-pilkada", "--edisi", "pilkada-2024", "--edition", "internal",
+                   project=project)
+    assert internal.exit_code == 0 and find_canaries(internal.stdout, canaries + basis), internal.output
+    assert "*TERBATAS* KANARI" in internal.stdout
 
 
 def test_public_checkout_holds_no_restricted_value(public_checkout, canary_project):

@@ -1,5 +1,6 @@
-"""Golden output: the rendered pages of the example dataset, both editions, and their downloads (the CSV files and
-``datapackage.json`` of the data package, ``data.json``, ``feed.xml``), compared byte for byte.
+"""Golden output: the rendered pages of the example dataset, both editions, their downloads (the CSV files and
+``datapackage.json`` of the data package, ``data.json``, ``feed.xml``) and the WhatsApp summaries as ``bulletin wa``
+prints them (``whatsapp/beranda.txt``, ``whatsapp/rapat/<meeting>.txt``), compared byte for byte.
 
 After an intended change of templates or data: ``make golden`` (``pytest tests/test_golden.py --update-goldens``)
 and review the diff of tests/golden/ like any other change.
@@ -19,6 +20,7 @@ import pytest
 from generator.domain.editions import EDITIONS
 from generator.pipeline import publish_project
 from generator.project import Project
+from generator.render.whatsapp import meeting_summary, readiness_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -34,11 +36,19 @@ def edition(request) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def pages(edition) -> dict[str, str]:
-    """The Markdown pages and the downloads of one edition, by their path in the edition's site."""
+    """The Markdown pages and the downloads of one edition, by their path in the edition's site, and its WhatsApp
+    summaries under whatsapp/."""
     edisi, site_edition = edition
     publication = publish_project(Project(ROOT), edition=site_edition, edisi=edisi)
     assert not set(publication.site.pages) & set(publication.downloads)
-    return {**publication.site.pages, **publication.downloads}
+    return {**publication.site.pages, **publication.downloads, **whatsapp_texts(publication.model)}
+
+
+def whatsapp_texts(model) -> dict[str, str]:
+    """What ``bulletin wa`` prints for the beranda and for each meeting of the edition (no site address: paths)."""
+    texts = {"whatsapp/beranda.txt": readiness_summary(model).text + "\n"}
+    texts.update({f"whatsapp/rapat/{r.slug}.txt": meeting_summary(model, r.slug).text + "\n" for r in model.rapat})
+    return texts
 
 
 def test_golden_pages(pages, edition, request):

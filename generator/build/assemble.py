@@ -9,12 +9,13 @@ import os
 from pathlib import Path
 
 from generator.build.mkdocs_run import SEARCH_INDEX
+from generator.build.offline import write_copy, write_service_worker
 from generator.build.output import Output
 from generator.build.plan import SitePlan, UnitPlan
 from generator.build.publish import mark_internal
 from generator.build.store import Store
-from generator.build.versions import ICON, redirect_page, write_version_index
-from generator.domain.editions import INTERNAL
+from generator.build.versions import ALIAS, ICON, redirect_page, write_version_index
+from generator.domain.editions import INTERNAL, offline_copy
 
 # --- putting a site together ---------------------------------------------------------------------------
 
@@ -26,11 +27,18 @@ class PageMissing(Exception):
 def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str, ...] | None = None) -> None:
     """Write the site of ``plan`` into ``out`` (``out/<edition>/<edisi>/``) from pages held by ``stores``."""
     editions = editions or tuple(dict.fromkeys(unit.edition for unit in plan.units))
+    digests: dict[str, list[str]] = {}
     for unit in plan.units:
         if unit.edition in editions:
-            assemble_unit(unit, stores, out / unit.edition / unit.edisi, plan.base_url)
+            folder = out / unit.edition / unit.edisi
+            assemble_unit(unit, stores, folder, plan.base_url)
+            if offline_copy(unit.edition, unit.edisi):
+                site_url = f"{plan.base_url.rstrip('/')}/{unit.edisi}/" if plan.base_url else None
+                digests.setdefault(unit.edition, []).append(write_copy(folder, unit.edisi, site_url).digest)
     for edition in editions:
         write_version_index(out / edition, plan.versions, plan.base_url, internal=edition == INTERNAL)
+        if edition in digests:  # the public edition's service worker, after every file it lists is written
+            write_service_worker(out / edition, plan.versions[0][0], ALIAS, digests[edition])
 
 
 def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: str | None) -> None:
@@ -50,6 +58,8 @@ def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: 
                               "bagian mana pun")
         html_file, meta = found
         out.link(html_file, meta["dest"])
+        if meta["image"]:
+            out.link(meta["image_file"], meta["image"])
         docs += meta["search"]
         urls.append(meta["url"])
     config = json.loads((assets / "search.json").read_text(encoding="utf-8"))

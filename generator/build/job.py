@@ -31,6 +31,8 @@ class Job:
     with_assets: bool = True  # theme assets, 404 page and (run directly) the downloads
     problems: list[str] = field(default_factory=list)  # the preview's banner when the data broke
     error_page: str | None = None  # the preview's only page when the data was never valid
+    previews: bool = False  # link previews: Open Graph tags and each page's card (the public edition with an address)
+    offline: bool = False  # the build writes the public edition's service worker: its pages register it
 
 
 class BuildFailed(Exception):
@@ -43,6 +45,7 @@ class BuiltPage:
     dest: str  # the HTML file under the site folder, e.g. "kecamatan/jenamas/index.html"
     url: str  # its address relative to the site, e.g. "kecamatan/jenamas/"
     search: list[dict]  # its entries in the search index
+    image: str | None = None  # its link preview's card under the site folder, e.g. "pratinjau/kecamatan/jenamas.jpg"
 
 
 @dataclass

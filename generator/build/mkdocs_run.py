@@ -66,8 +66,9 @@ def collect(site_dir: Path, plugin, job: Job) -> JobOutput:
         by_url.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
     pages, page_files = [], set()
     for file in plugin.files.documentation_pages():
-        pages.append(BuiltPage(file.src_uri, file.dest_uri, file.url, by_url.get(file.url, [])))
-        page_files.add(file.dest_uri)
+        image = plugin.images.get(file.src_uri)  # a page's card goes with the page, not with the theme's files
+        pages.append(BuiltPage(file.src_uri, file.dest_uri, file.url, by_url.get(file.url, []), image))
+        page_files.update(filter(None, (file.dest_uri, image)))
     assets = []
     if job.with_assets:
         for folder, _, names in os.walk(site_dir):

@@ -72,12 +72,12 @@ def markdown_pages(folder: Path) -> list[str]:
 
 
 def plan_unit(publication: Publication, site: str, content: list[str], site_url: str | None, strict: bool,
-              problems: list[str] = ()) -> UnitPlan:
+              problems: list[str] = (), offline: bool = False) -> UnitPlan:
     rendered = publication.site
     paths = sorted([*rendered.pages, *content])
     context = _hash(json.dumps([site, publication.edition, publication.edisi, publication.title, publication.newest,
                                 rendered.nav, paths, sorted(publication.downloads), site_url, strict, list(problems),
-                                publication.complete]))
+                                publication.complete, offline]))
     pages = {path: _hash(context, path, rendered.pages.get(path, ""), json.dumps(rendered.search.get(path)))
              for path in paths}
     return UnitPlan(publication.edition, publication.edisi, context, pages, dict(rendered.regions),

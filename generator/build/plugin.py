@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -27,14 +28,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.build.job import ERROR_PAGE, Job
 from generator.build.markup import valid_toggles
+from generator.build.offline import REGISTRATION, write_copy
+from generator.build.previews import OFF, add_preview
 from generator.build.publish import mark_internal
 from generator.build.versions import ALIAS
-from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK
+from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK, offline_copy
 from generator.fingerprint import CONTENT, THEME
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
 from generator.project import PUBLIC_REPOSITORY, Project, Settings, repository_of
 from generator.render.markdown import TEMPLATES
+
+log = logging.getLogger("mkdocs.plugins.bulletin")
 
 
 class BulletinConfig(Config):
@@ -54,6 +59,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     serving = False
     last_good: Publication | None = None
     files: Files | None = None
+    previews = False  # link previews in this build (generator.build.previews)
+    images: dict[str, str]  # page → its card, of the pages this build made (set in on_config)
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps this plugin object across the rebuilds of one `mkdocs serve`.
@@ -72,6 +79,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         config.extra["bulletin_edition"] = self.config.edition if job.publication is None else \
             job.publication.edition
         config.extra["bulletin_problems"] = job.problems
+        self.previews, self.images = self.with_previews(config), {}
+        config.extra["bulletin_previews"] = self.previews
         if job.publication is None:
             config.nav = [{"Masalah data": "index.md"}] + content_nav
             return config
@@ -80,10 +89,23 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         config.extra["bulletin_tanpa_terbatas"] = publication.edition == INTERNAL and not publication.complete
         config.extra["bulletin_newest"] = {"id": publication.newest[0], "title": publication.newest[1]}
         config.extra["version"] = {"provider": "mike", "default": ALIAS, "alias": True}
+        config.extra["bulletin_service_worker"] = job.offline and publication.edition == PUBLIK
         config.nav = publication.site.nav + content_nav
         if publication.edition == INTERNAL:
             config.site_name = f"{config.site_name} (internal)"
         return config
+
+    def with_previews(self, config) -> bool:
+        """Link previews: as ``bulletin build`` decided, or, run directly, for the public edition when mkdocs.yml
+        gives the site's address (``mkdocs build``; ``mkdocs serve`` has none)."""
+        publication = self.job.publication
+        if not self.direct or publication is None:
+            return self.job.previews and publication is not None
+        if publication.edition != PUBLIK or self.serving:
+            return False
+        if not config.site_url:
+            log.info(OFF)
+        return bool(config.site_url)
 
     def direct_job(self, root: Path) -> Job:
         """The pipeline, run for ``mkdocs build`` or ``mkdocs serve`` (the newest or configured election edition)."""
@@ -124,9 +146,15 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             self.replace(files, config, {path: text}, level)
         downloads = InclusionLevel.INCLUDED if self.direct else InclusionLevel.EXCLUDED  # else written beside
         self.replace(files, config, job.publication.downloads, downloads)
+        copy = offline_copy(job.publication.edition, job.publication.edisi)
+        if copy:  # the ZIP the data page links to, made from the built edition (generator.build.offline)
+            self.replace(files, config, {copy: ""}, InclusionLevel.EXCLUDED)
+        registration = files.get_file_from_path(REGISTRATION)
+        if job.publication.edition == INTERNAL and registration is not None:  # no service worker, not even its script
+            files.remove(registration)
         if job.build_only is not None:
             for file in files:  # hand-written pages not asked for, and the theme's files in all but one run
-                if file.src_uri in site.pages or file.src_uri in job.publication.downloads:
+                if file.src_uri in site.pages or file.src_uri in job.publication.downloads or file.src_uri == copy:
                     continue
                 wanted = file.src_uri in job.build_only if file.is_documentation_page() else job.with_assets
                 if not wanted:
@@ -176,6 +204,13 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                                       "text": html.escape(text, quote=False)})
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
+        if self.direct and not self.serving and offline_copy(self.job.publication.edition, self.job.publication.edisi):
+            write_copy(Path(config.site_dir), self.job.publication.edisi, config.site_url or None)
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.previews:
+            self.images[page.file.src_uri] = add_preview(page, config, self.job.publication.title)
+        return context
 
     def on_post_page(self, output, *, page, config):
         return valid_toggles(output)

@@ -34,7 +34,8 @@ class Preview:
     def __init__(self, project: Project, edition: str, edisi: str | None, root: Path):
         self.project, self.edition, self.edisi = project, edition, edisi
         self.site = root / "site"
-        self.builder = Builder(project, Store(project.cache_dir), workers=1, strict=False)
+        # no service worker in the preview: it would stay in the browser for the address after the preview ends
+        self.builder = Builder(project, Store(project.cache_dir), workers=1, strict=False, offline=False)
         self.last_good: Publication | None = None
         self.versions: list[tuple[str, str]] = []
 

@@ -12,6 +12,10 @@ any sign of the internal edition, so that one sign removed by hand does not open
 * any value of the restricted tree, when one is at hand (``--restricted``, or ``terbatas:`` in mkdocs.yml):
   text as written, HTML- or JSON-escaped, and numbers (phone, NIK, NIP) however they are spaced.
 
+Each file of a ZIP in the folder (the public edition's copy for reading without signal) is read as the files
+beside it are. ``publish`` to an internal target refuses a service worker (``sw.js``, its list, or a page that
+registers one): on a shared phone it would keep restricted pages after the reader left.
+
 It copies atomically: aside, then renamed into place.
 """
 
@@ -24,6 +28,7 @@ import os
 import re
 import shutil
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,17 +85,19 @@ def internal_signs(folder: Path, restricted: "RestrictedValues | None" = None, l
     TERBATAS marks and, with ``restricted``, values of the restricted tree. At most ``limit`` findings."""
     findings = [Finding(path.relative_to(folder).as_posix(), "berkas penanda edisi internal")
                 for path in internal_markers(folder)]
-    for path in _files(folder):
+    for relative, data in _contents(folder):
         if len(findings) >= limit:
             break
-        relative = path.relative_to(folder).as_posix()
-        data = path.read_bytes()
-        if path.suffix == ".gz":
+        name = relative.rsplit("/", 1)[-1]
+        if name == MARKER:  # in a ZIP (a marker on disk is found above)
+            findings.append(Finding(relative, "berkas penanda edisi internal"))
+            continue
+        if name.endswith(".gz"):
             try:
                 data = gzip.decompress(data)
             except (OSError, EOFError):
                 continue
-        if path.name == "robots.txt" and _REFUSING_ROBOTS.search(data):
+        if name == "robots.txt" and _REFUSING_ROBOTS.search(data):
             findings.append(Finding(relative, "robots.txt menolak semua perayap (tanda edisi internal)"))
         for pattern, what in INTERNAL_SIGNS.items():
             if pattern.search(data):
@@ -107,8 +114,45 @@ def _files(folder: Path):
     for root, _, names in os.walk(folder):  # not into linked folders: the alias links to a folder walked anyway
         for name in sorted(names):
             path = Path(root, name)
-            if path.suffix.lower() in TEXT_SUFFIXES and path.is_file():
+            if path.suffix.lower() in TEXT_SUFFIXES | {".zip"} and path.is_file():
                 yield path
+
+
+def _contents(folder: Path):
+    """(relative path, bytes) of every text file under ``folder``, and of every file in its ZIPs
+    (``unduh/buletin-x.zip!buletin-x/index.html``)."""
+    for path in _files(folder):
+        relative = path.relative_to(folder).as_posix()
+        if path.suffix.lower() != ".zip":
+            yield relative, path.read_bytes()
+            continue
+        try:
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.infolist():
+                    if not member.is_dir():
+                        yield f"{relative}!{member.filename}", archive.read(member)
+        except (zipfile.BadZipFile, OSError):
+            yield relative, path.read_bytes()
+
+
+SERVICE_WORKER_FILES = {"sw.js", "sw-berkas.json"}  # generator.build.offline writes them in the public edition
+_REGISTERS_WORKER = re.compile(rb"data-service-worker=|serviceWorker\.register\(")
+
+
+def service_worker_signs(folder: Path, limit: int = 20) -> list[Finding]:
+    """A service worker in ``folder``: its script or list, or a page or script that registers one."""
+    findings = []
+    for root, _, names in os.walk(folder):
+        for name in sorted(names):
+            path = Path(root, name)
+            relative = path.relative_to(folder).as_posix()
+            if name in SERVICE_WORKER_FILES:
+                findings.append(Finding(relative, "service worker"))
+            elif path.suffix in (".html", ".js") and _REGISTERS_WORKER.search(path.read_bytes()):
+                findings.append(Finding(relative, "mendaftarkan service worker"))
+            if len(findings) >= limit:
+                return findings
+    return findings
 
 
 class RestrictedValues:
@@ -240,6 +284,12 @@ def check_publishable(source: Path, target: str, restricted: RestrictedValues | 
             listed = "\n".join(f"  {finding}" for finding in findings)
             raise PublishRefused(f"{source} memuat tanda edisi internal atau data terbatas; edisi internal tidak boleh "
                                  f"diterbitkan ke tujuan publik:\n{listed}")
+    else:
+        findings = service_worker_signs(source)
+        if findings:
+            listed = "\n".join(f"  {finding}" for finding in findings)
+            raise PublishRefused(f"{source} memasang service worker; tujuan internal tidak boleh memakainya (halaman "
+                                 f"terbatas akan tetap tersimpan di ponsel yang dipakai bersama):\n{listed}")
 
 
 def publish(source: Path, destination: Path, target: str, restricted: RestrictedValues | None = None) -> Path:

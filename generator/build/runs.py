@@ -20,6 +20,7 @@ from generator.build.job import Job, JobOutput
 from generator.build.mkdocs_run import run_job
 from generator.build.plan import UMUM, SitePlan, UnitPlan, content_pages, plan_unit, site_context
 from generator.build.store import Store
+from generator.domain.editions import PUBLIK
 from generator.pipeline import Publication
 from generator.project import Project
 
@@ -65,9 +66,15 @@ class Builder:
     problems: list[str] = field(default_factory=list)  # the preview's banner
     timings: dict[str, float] = field(default_factory=dict)
     executor: multiprocessing.pool.Pool | None = None  # MkDocs' worker processes, when started beforehand
+    offline: bool = True  # the public edition's service worker (generator.build.offline); not in the preview
 
     def site_url(self, edisi: str) -> str | None:
         return f"{self.base_url.rstrip('/')}/{edisi}/" if self.base_url else None
+
+    def previews(self, publication: Publication) -> bool:
+        """Link previews need the pages' absolute addresses; the internal edition, behind a password on the
+        intranet, gets none (no chat app's fetcher could read them)."""
+        return self.base_url is not None and publication.edition == PUBLIK
 
     def build(self, publications: Iterable[Publication], versions: list[tuple[str, str]],
               regions: set[str] | None = None, target: Store | None = None) -> SitePlan:
@@ -88,7 +95,7 @@ class Builder:
             for publication in publications:
                 processes.release_memory()  # the model this publication was made from was just dropped
                 unit = plan_unit(publication, site, content, self.site_url(publication.edisi), self.strict,
-                                 self.problems)
+                                 self.problems, self.offline)
                 units.append(unit)
                 wanted = [path for path in sorted(unit.pages)
                           if regions is None or unit.regions.get(path, UMUM) in regions]
@@ -101,7 +108,8 @@ class Builder:
             stored = time.monotonic()
             for unit, with_assets, output in done:
                 target.put_pages([(unit.pages[page.path], output.site_dir / page.dest,
-                                   {"dest": page.dest, "url": page.url, "search": page.search})
+                                   {"dest": page.dest, "url": page.url, "search": page.search, "image": page.image,
+                                    "image_file": page.image and output.site_dir / page.image})
                                   for page in output.pages])
                 if with_assets:
                     target.put_assets(unit.context, output)
@@ -113,7 +121,8 @@ class Builder:
             "mkdocs_runs_cpu": sum(output.cpu_seconds for _, _, output in done),
             "store": time.monotonic() - stored, "mkdocs": time.monotonic() - waited,
             "plan_and_start": waited - started, "pages_built": sum(len(output.pages) for _, _, output in done),
-            "mkdocs_runs": len(done)})
+            "mkdocs_runs": len(done),
+            "previews_drawn": sum(1 for _, _, output in done for page in output.pages if page.image)})
         return SitePlan(versions, self.base_url, units)
 
 
@@ -132,12 +141,14 @@ class _Runs:
         folder = Path(tempfile.mkdtemp(prefix="run-", dir=self.tmp))
         args = (builder.project.config_file, folder, builder.strict, builder.site_url(publication.edisi))
         if builder.workers <= 1:
-            output = _run(Job(publication, build_only, with_assets, builder.problems), *args)
+            output = _run(Job(publication, build_only, with_assets, builder.problems, offline=builder.offline,
+                              previews=builder.previews(publication)), *args)
             self.pending.append((unit, with_assets, folder, output))
             return
         if self.executor is None:
             self.executor, self.own = mkdocs_workers(builder.workers), True
-        job = Job(publication.part(build_only), build_only, with_assets, builder.problems)
+        job = Job(publication.part(build_only), build_only, with_assets, builder.problems, offline=builder.offline,
+                  previews=builder.previews(publication))
         self.pending.append((unit, with_assets, folder, self.executor.apply_async(_run, (job, *args))))
 
     def wait(self) -> list[tuple[UnitPlan, bool, JobOutput]]:

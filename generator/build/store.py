@@ -24,7 +24,8 @@ class Store:
     """Built pages and theme assets by key, in a folder: the local cache, or a part of a split build.
 
         pages/<k[:2]>/<key>.html     a built page
-        pages.sqlite                 where each page goes (dest, url) and its search entries
+        pages/<k[:2]>/<key>.jpg      its link preview's card, where it has one (drawn with the page)
+        pages.sqlite                 where each page (and its card) goes (dest, url) and its search entries
         assets/<context>/            the theme's files and the 404 page of a unit, and search.json
 
     One database rather than a small file per page: at national scale that is 18,800 files fewer to write.
@@ -41,6 +42,7 @@ class Store:
             self.root.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.root / "pages.sqlite")
             self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, dest TEXT, url TEXT, search TEXT)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS images (key TEXT PRIMARY KEY, dest TEXT)")
         return self._db
 
     def close(self) -> None:
@@ -51,30 +53,41 @@ class Store:
     def html(self, key: str) -> str:
         return os.path.join(self.root, "pages", key[:2], key + ".html")
 
+    def image(self, key: str) -> str:
+        return os.path.join(self.root, "pages", key[:2], key + ".jpg")
+
     def known(self) -> set[str]:
         return {key for (key,) in self.db.execute("SELECT key FROM pages")}
 
     def pages(self, keys: set[str]) -> dict[str, tuple[str, dict]]:
-        """key → (HTML file, {dest, url, search}) of the pages held here."""
+        """key → (HTML file, {dest, url, search, image, image_file}) of the pages held here (image: where the
+        page's card goes, None without one)."""
         out = {}
-        for key, dest, url, search in self.db.execute("SELECT key, dest, url, search FROM pages"):
+        for key, dest, url, search, image in self.db.execute(
+                "SELECT pages.key, pages.dest, url, search, images.dest FROM pages LEFT JOIN images USING (key)"):
             if key in keys:
-                out[key] = (self.html(key), {"dest": dest, "url": url, "search": json.loads(search)})
+                out[key] = (self.html(key), {"dest": dest, "url": url, "search": json.loads(search), "image": image,
+                                             "image_file": image and self.image(key)})
         return out
 
     def put_pages(self, pages: list[tuple[str, Path, dict]]) -> None:
-        """Move each built HTML file in, then record them all in one transaction."""
-        for key, html_file, _ in pages:
+        """Move each built HTML file (and its card, ``meta["image_file"]``, where it has one) in, then record them all
+        in one transaction."""
+        for key, html_file, meta in pages:
             target = self.html(key)
             folder = os.path.dirname(target)
             if folder not in self.made:
                 os.makedirs(folder, exist_ok=True)
                 self.made.add(folder)
             os.replace(html_file, target)
+            if meta.get("image"):
+                os.replace(meta["image_file"], self.image(key))
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
                                 [(key, meta["dest"], meta["url"], json.dumps(meta["search"], ensure_ascii=False))
                                  for key, _, meta in pages])
+            self.db.executemany("INSERT OR REPLACE INTO images VALUES (?, ?)",
+                                [(key, meta["image"]) for key, _, meta in pages if meta.get("image")])
 
     def assets(self, context: str) -> Path | None:
         folder = self.root / "assets" / context
@@ -96,9 +109,11 @@ class Store:
         stale = [key for key in self.known() if key not in pages]
         with self.db:
             self.db.executemany("DELETE FROM pages WHERE key = ?", [(key,) for key in stale])
+            self.db.executemany("DELETE FROM images WHERE key = ?", [(key,) for key in stale])
         for key in stale:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.html(key))
+            for path in (self.html(key), self.image(key)):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
         for path in (self.root / "assets").glob("*"):
             if path.name not in contexts:
                 shutil.rmtree(path, ignore_errors=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import NamedTuple
 
+from generator.domain.editions import offline_copy
 from generator.load.schema import (
     STATUS_TERBUKA,
     AsnDiusulkan,
@@ -38,6 +39,19 @@ class Badge(NamedTuple):
 def meeting_page(slug: str) -> str:
     """The page of a meeting: where a link to it goes, and where its Markdown is written."""
     return f"rapat/{slug}.md"
+
+
+def page_url(page: str) -> str:
+    """A page's address within its election edition, as MkDocs writes it with directory URLs: ``rapat/x.md`` →
+    ``rapat/x/``, ``kecamatan/index.md`` → ``kecamatan/``, ``index.md`` → the edition's root."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+class MeetingNotFound(Exception):
+    """No meeting page of this slug in the edition."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +166,7 @@ class RuleResult:
     rule: str  # what the rule demands, e.g. "Linmas ≥ 2 per TPS"
     level: str  # "siap" | "perhatian" | "belum-siap" | "belum-lengkap"
     detail: str  # what the data says, e.g. "1,6 Linmas per TPS"
+    topic: str = ""  # what the rule is about, in a word or two: "Linmas", "Perekaman e-KTP"
 
 
 @dataclass(frozen=True)
@@ -480,6 +495,7 @@ class RegionRow:
     readiness: ReadinessSummary
     decided_by: str | None  # a kecamatan: the rule and data that decided its status
     risiko_tinggi: int  # open high risks
+    dasar: str | None = None  # the legal basis of a restricted input its status was decided from (internal edition)
 
 
 @dataclass(frozen=True)
@@ -511,6 +527,43 @@ class RegionView:
     def rows_are_kecamatan(self) -> bool:
         """Its table lists kecamatan (with their desa and figures), not the regions that sum them."""
         return self.row_kind == "kecamatan"
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    """A readiness rule whose finding for a kecamatan changed, in the rule's own words: what the data said at the
+    previous meeting and says now (None: the rule could not be applied, its figures were not reported)."""
+
+    topic: str  # the rule's topic (``RuleResult.topic``)
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class ReadinessChange:
+    """A kecamatan whose readiness moved since the previous meeting: its status then and now, and the findings that
+    changed where either of them fell short of a rule."""
+
+    nama: str
+    before: str  # the status label at the previous meeting
+    after: str  # the status label now
+    findings: list[FindingChange]
+    dasar: str | None = None  # the legal basis of a restricted input of either status (internal edition)
+
+    @property
+    def status_changed(self) -> bool:
+        return self.before != self.after
+
+
+@dataclass(frozen=True)
+class ReadinessSince:
+    """Readiness per kecamatan now against the previous meeting: the newest one held before the date of the data,
+    its statuses computed by the same rules from what was reported by the end of that day."""
+
+    previous: MeetingRef | None  # None: no meeting before the date of the data
+    counts: list[tuple[str, str, int]]  # (level, label, count) of the kecamatan then, in order of severity
+    changes: list[ReadinessChange]  # a new status first, then the kecamatan's order; at most CHANGES_LISTED (views)
+    more: int = 0  # kecamatan that changed too but are not listed (a large desk)
 
 
 # --- open data: the tables of an edition's data package ---------------------------------------------
@@ -602,6 +655,17 @@ class OpenData:
     edition: str  # the site edition: publik | internal
     tables: list[DataTable]
 
+    @property
+    def offline_copy(self) -> str | None:
+        """The whole edition as one ZIP to read without signal (``unduh/buletin-<edisi>.zip``), in the public
+        edition only; None in the internal one."""
+        return offline_copy(self.edition, self.edisi[0])
+
+    @property
+    def offline_folder(self) -> str:
+        """The folder the ZIP holds: ``buletin-<edisi>``."""
+        return f"buletin-{self.edisi[0]}"
+
 
 @dataclass(frozen=True)
 class PageHeader:
@@ -642,6 +706,20 @@ class SiteModel:
     withheld: list[WithheldNote] = field(default_factory=list)  # everything this edition left out
     full_width: frozenset[str] = frozenset()  # pages that are mostly one wide table: no table of contents beside it
     data_terbuka: OpenData | None = None  # the downloadable tables (generator.views.opendata)
+    site_url: str | None = None  # the election edition's address, when the site has one (``--base-url``)
+    readiness_since: ReadinessSince | None = None  # readiness per kecamatan against the previous meeting
+
+    def address(self, page: str) -> str:
+        """Where a reader finds a page: its absolute address when the site's is known, else its path from the
+        site's root (``pilkada-2024/rapat/…/``)."""
+        return f"{self.site_url or self.edisi.id + '/'}{page_url(page)}"
+
+    def meeting(self, slug: str) -> RapatView:
+        """The meeting of this slug (the name of its file in rapat/); MeetingNotFound when the edition has none."""
+        for meeting in self.rapat:
+            if meeting.slug == slug:
+                return meeting
+        raise MeetingNotFound(slug)
 
     @property
     def reported(self) -> bool:

@@ -37,6 +37,13 @@ LABELS = {
     "belum-lengkap": "Data belum lengkap",
     "belum-siap": "Belum siap",
 }
+COLOURS = {  # (text, background) of each status wherever it is shown: the pages' badges (the theme's
+    # bulletin.css, .bdp-badge--<level>, holds the same values) and the link preview's card
+    "siap": ("#1b5e20", "#e8f5e9"),
+    "perhatian": ("#7a4100", "#fff3e0"),
+    "belum-lengkap": ("#37474f", "#eceff1"),
+    "belum-siap": ("#b71c1c", "#ffebee"),
+}
 
 REPORTS_RULE = "Laporan Disdukcapil, KPU, Satpol PP dan camat tersedia"
 LINMAS_RULE = f"Linmas paling sedikit {LINMAS_PER_TPS.text} per TPS ({LINMAS_PER_TPS.source})"
@@ -111,41 +118,42 @@ def kecamatan_readiness(figures: dict[str, Figure], asn_diserahkan: bool | None,
         missing.append("laporan camat")
     rules.append(RuleResult(
         REPORTS_RULE, "belum-lengkap" if missing else "siap",
-        "belum ada: " + ", ".join(missing) if missing else "semua laporan tersedia"))
+        "belum ada: " + ", ".join(missing) if missing else "semua laporan tersedia", "Laporan"))
 
     linmas, tps = figures["linmas_siap"].value, figures["tps"].value
     per_tps = measured["linmas_per_tps"]
     if per_tps is not None:
         rules.append(RuleResult(
             LINMAS_RULE, "siap" if LINMAS_PER_TPS.met(per_tps.value) else "belum-siap",
-            f"{per_tps.text} Linmas per TPS ({linmas} Linmas, {tps} TPS)"))
+            f"{per_tps.text} Linmas per TPS ({linmas} Linmas, {tps} TPS)", "Linmas"))
 
     cap = voter_cap(voter_limit)
     average = measured["pemilih_per_tps"]
     if average is not None:
         rules.append(RuleResult(
             voters_rule(cap), "siap" if cap.met(average.value) else "belum-siap",
-            f"{average.text} pemilih per TPS"))
+            f"{average.text} pemilih per TPS", "Pemilih per TPS"))
 
     if asn_diserahkan is not None:
         rules.append(RuleResult(
             ASN_RULE, "siap" if asn_diserahkan else "belum-siap",
-            "sudah diserahkan" if asn_diserahkan else "belum diserahkan"))
+            "sudah diserahkan" if asn_diserahkan else "belum diserahkan", "Usulan ASN Panwascam"))
 
     share = measured["ektp_rekam"]
     if share is not None:
         rules.append(RuleResult(
-            EKTP_RULE, "siap" if EKTP_RECORDED_PERCENT.met(share.value) else "perhatian", f"{share.text}% terekam"))
+            EKTP_RULE, "siap" if EKTP_RECORDED_PERCENT.met(share.value) else "perhatian", f"{share.text}% terekam",
+            "Perekaman e-KTP"))
 
     if asn_diserahkan is not None:
         rules.append(RuleResult(
             BLANK_SPOT_RULE, "siap" if blank_spots == 0 else "perhatian",
-            "tidak ada blank spot" if blank_spots == 0 else f"{blank_spots} desa tanpa sinyal"))
+            "tidak ada blank spot" if blank_spots == 0 else f"{blank_spots} desa tanpa sinyal", "Blank spot"))
 
     high = [r for r in risks if r.tingkat == "tinggi" and r.status != "teratasi"]
     rules.append(RuleResult(
         RISK_RULE, "perhatian" if high else "siap",
-        f"{len(high)} risiko tinggi belum teratasi" if high else "tidak ada"))
+        f"{len(high)} risiko tinggi belum teratasi" if high else "tidak ada", "Risiko tinggi"))
 
     return decide(rules)
 

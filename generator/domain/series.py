@@ -125,9 +125,13 @@ class Series:
     def illustrative(self) -> bool:
         return any(p.illustrative for series in self.points.values() for p in series)
 
-    def figure(self, code: str, key: str) -> Figure:
+    def figure(self, code: str, key: str, day: dt.date | None = None) -> Figure:
+        """A kecamatan's figure as of its latest report, or, with ``day``, as it stood on that day (the reports
+        dated on or before it)."""
         label, _ = FIGURES[key]
         points = self.points.get((code, key), [])
+        if day is not None:
+            points = points[:bisect.bisect_right(self._dates.get((code, key), []), day)]
         if not points:
             return Figure(key, label, None, None, None)
         last = points[-1]

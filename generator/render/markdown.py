@@ -129,10 +129,12 @@ def block(value) -> Markup:
     return Markup(safe_markdown(value))
 
 
-def code_block(value) -> Markup:
+def code_block(value, depth: int = 1) -> Markup:
     """Text shown as it is, in an indented Markdown code block: Markdown escapes what is in it, so it is not
-    escaped here (a quote stays a quote); every line indented, so no line leaves the block."""
-    return Markup("\n".join("    " + line for line in str(value).rstrip("\n").split("\n")))
+    escaped here (a quote stays a quote); every line indented, so no line leaves the block. ``depth``: the block
+    inside a notice (2) or deeper."""
+    indent = "    " * depth
+    return Markup("\n".join(indent + line for line in str(value).rstrip("\n").split("\n")))
 
 
 def title(value) -> str:
@@ -267,7 +269,9 @@ class RenderedSite:
 
 def page_specs(model: SiteModel) -> list[PageSpec]:
     """Every generated page, with its template and context."""
-    pages = [PageSpec("index.md", "beranda.md.j2", {}),
+    from generator.render.whatsapp import meeting_summary, readiness_summary  # it writes dates as this module does
+
+    pages = [PageSpec("index.md", "beranda.md.j2", {"whatsapp": readiness_summary(model)}),
              PageSpec("kecamatan/index.md", "kecamatan-index.md.j2", {})]
     pages += [PageSpec(w.page, "wilayah.md.j2", {"wilayah": w}, w.kode[:2], (w.nama, w.search_text))
               for w in model.regions]
@@ -277,15 +281,19 @@ def page_specs(model: SiteModel) -> list[PageSpec]:
     pages += [PageSpec(i.page, "instansi.md.j2", {"instansi": i}, i.wilayah[0][:2] if i.wilayah else None,
                        (i.nama, i.search_text)) for i in model.instansi]
     pages.append(PageSpec("rapat/index.md", "rapat-index.md.j2", {}))
-    pages += [PageSpec(r.page, "rapat.md.j2", {"rapat": r}) for r in model.rapat]
+    pages += [PageSpec(r.page, "rapat.md.j2", {"rapat": r, "whatsapp": meeting_summary(model, r.slug)})
+              for r in model.rapat]
     pages += [PageSpec("tindak-lanjut.md", "tindak-lanjut.md.j2", {}),
               PageSpec("risiko.md", "risiko.md.j2", {}),
               PageSpec("kontak.md", "kontak.md.j2", {}),
               PageSpec("data-terbuka.md", "data-terbuka.md.j2", {}),
               PageSpec("catatan-data.md", "catatan-data.md.j2", {}),
               PageSpec("dikecualikan.md", "dikecualikan.md.j2", {})]
-    # What Material leaves out of each page (front matter ``hide``), as the model decides.
-    return [replace(spec, context={**spec.context, "hide": model.hidden(spec.path)}) for spec in pages]
+    # What Material leaves out of each page (front matter ``hide``), as the model decides; what each page says of
+    # itself (``description``, and the status of its link preview: generator.render.summary, built on this module)
+    from generator.render.summary import page_summary
+    return [replace(spec, context={**spec.context, "hide": model.hidden(spec.path), **page_summary(model, spec)})
+            for spec in pages]
 
 
 # Pages whose text depends on their own view and the edition's ``PageHeader`` only: they get the header as

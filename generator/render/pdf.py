@@ -11,16 +11,13 @@ from pathlib import Path
 
 import markdown
 
-from generator.domain.model import SiteModel, meeting_page
+from generator.domain.model import MeetingNotFound, SiteModel, meeting_page
 from generator.render.markdown import TEMPLATES, render
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "pymdownx.details", "tables"]
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _SITE_LINK = re.compile(r'<a href="(?!https?:|mailto:)[^"]*">(.*?)</a>', re.DOTALL)
-
-
-class MeetingNotFound(Exception):
-    """No meeting page of this slug in the edition."""
+_WHATSAPP = re.compile(r'<div class="bdp-wa\b.*?</div>\n?', re.DOTALL)  # holds no div: its text is a code block
 
 
 def meeting_html(model: SiteModel, slug: str) -> str:
@@ -31,8 +28,9 @@ def meeting_html(model: SiteModel, slug: str) -> str:
         raise MeetingNotFound(slug)
     body = markdown.markdown(_FRONT_MATTER.sub("", pages[path]), extensions=EXTENSIONS)
     body = _SITE_LINK.sub(r"\1", body)  # links between pages of the site mean nothing on paper
+    body = _WHATSAPP.sub("", body)  # the text to paste into WhatsApp: the page's business, not the paper's
     body = body.replace("<details ", "<details open ")  # a notice folded to one line on screen: paper has no click
-    meeting = next(r for r in model.rapat if r.slug == slug)
+    meeting = model.meeting(slug)
     internal = model.edition == "internal"
     banner = ('<p class="edisi-internal">EDISI INTERNAL · TERBATAS: berisi informasi yang dikecualikan menurut '
               "UU 14/2008 Pasal 17. Jangan diteruskan ke luar Desk Pilkada.</p>") if internal else ""

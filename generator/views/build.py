@@ -8,6 +8,7 @@ which, thresholds, labels, sort orders, which page lists what.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -21,12 +22,16 @@ from generator.domain.model import (
     DecisionView,
     Figure,
     FigureChange,
+    FindingChange,
     InstansiView,
     KecamatanView,
     MeetingChanges,
     MeetingRef,
     Percentage,
     RapatView,
+    ReadinessChange,
+    ReadinessSince,
+    ReadinessStatus,
     RegionRow,
     RegionView,
     ReportSummary,
@@ -57,15 +62,17 @@ RISK_ORDER = {"tinggi": 0, "sedang": 1, "rendah": 2}
 # Pages that are mostly one wide table: shown without the table of contents beside it, so the table has the page's
 # width (with the region pages of a provincial or national desk).
 TABLE_PAGES = ("kecamatan/index.md", "tindak-lanjut.md", "risiko.md")
+CHANGES_LISTED = 30  # kecamatan whose readiness changed listed by name; a large desk's others are counted
 REPORT_TITLES = {"kependudukan": "Laporan kependudukan dan e-KTP", "linmas": "Laporan kesiapan Linmas",
                  "pemilih": "Laporan pemilih dan TPS ({tahap})"}
 
 
 def build_views(records: EditionRecords, regions: RegionTree, edition: str = "internal",
-                withheld: list | tuple = ()) -> SiteModel | None:
+                withheld: list | tuple = (), site_url: str | None = None) -> SiteModel | None:
     """The site model of one election edition as one site edition shows it; None without a valid edisi.yml.
 
     ``withheld`` are the notes of ``generator.edition.filter.filter_edition``: what the public edition left out.
+    ``site_url``: the election edition's address when the site has one (pages then give absolute addresses).
     """
     if records.edisi is None:
         return None
@@ -74,7 +81,7 @@ def build_views(records: EditionRecords, regions: RegionTree, edition: str = "in
     model = _Views(records, directory, Series.collect(records, directory), Ledger.build(records, directory),
                    notes).run(edition)
     # the tables of the downloads are made from the finished model: a new value, not a change of it
-    return replace(model, data_terbuka=open_data(records, model, directory))
+    return replace(model, data_terbuka=open_data(records, model, directory), site_url=site_url)
 
 
 class _Views:
@@ -108,6 +115,7 @@ class _Views:
         security = self.security()
         kecamatan = [self.kecamatan(record, risks_of[record.data.kode], assigned, security)
                      for record in self.directory.sorted_kecamatan()]
+        since = self.readiness_since(meetings, kecamatan, as_of)
         instansi = self.instansi(assigned, security)
         area, pages = self.region_pages(kecamatan, instansi, risks)
         totals = area.totals
@@ -122,7 +130,7 @@ class _Views:
             totals=totals, figure_keys=list(FIGURES), linmas_minimum=LINMAS_PER_TPS.text,
             kontak_camat=kecamatan if area.row_kind == "kecamatan" else [], illustrative=self.series.illustrative,
             moved=self.moved(kecamatan), edition=edition, withheld=self.notes.edition,
-            full_width=frozenset([*TABLE_PAGES, *(region.page for region in pages)]))
+            full_width=frozenset([*TABLE_PAGES, *(region.page for region in pages)]), readiness_since=since)
 
     def moved(self, kecamatan: list[KecamatanView]) -> dict[str, str]:
         """Addresses that readers of a published desk may have kept: release 0.1 published regency desks, where
@@ -178,6 +186,32 @@ class _Views:
             previous=MeetingRef(meeting.slug, meeting.judul, meeting.tanggal) if meeting else None,
             new_items=list(new_items), closed_items=closed, overdue_items=overdue, figures=changed)
 
+    def readiness_since(self, meetings: list[RapatView], kecamatan: list[KecamatanView],
+                        as_of: dt.date | None) -> ReadinessSince:
+        """Each kecamatan's readiness now against the previous meeting: the newest one held before the date of the
+        data (one held on that day is the state now). Then is what was reported by the end of that meeting's day,
+        judged by the same rules (what a page built from the data cut at that meeting says now)."""
+        previous = next((m for m in meetings if as_of and m.tanggal < as_of), None)  # meetings: newest first
+        if previous is None:
+            return ReadinessSince(None, [], [])
+        day = previous.tanggal
+        then_levels, changes = [], []
+        for record, view in zip(self.directory.sorted_kecamatan(), kecamatan):
+            figures = {key: self.series.figure(view.kode, key, day) for key in FIGURES}
+            report = self.camat_report(record, day)
+            risks = [risk for risk in view.risks if risk.tanggal <= day]
+            then, now = self.readiness(figures, report, risks), view.readiness
+            then_levels.append(then.level)
+            findings = changed_findings(then, now)
+            if then.level != now.level or findings:
+                changes.append(ReadinessChange(
+                    view.nama, then.label, now.label, findings,
+                    readiness_basis(view.figures, view.camat_report, view.risks)
+                    or readiness_basis(figures, report, risks)))
+        changes.sort(key=lambda change: not change.status_changed)  # a new status first, then a finding only
+        return ReadinessSince(MeetingRef(previous.slug, previous.judul, day), summary(then_levels, []).counts,
+                              changes[:CHANGES_LISTED], max(0, len(changes) - CHANGES_LISTED))
+
     # --- risks --------------------------------------------------------------------------------
 
     def risks(self) -> list[RiskView]:
@@ -205,9 +239,7 @@ class _Views:
         figures = {key: self.series.figure(data.kode, key) for key in FIGURES}
         measured = measures(figures, self.edisi.batas_pemilih_per_tps)
         report = self.camat_report(record)
-        readiness = kecamatan_readiness(
-            figures, report.asn_diserahkan if report else None, len(report.blank_spot) if report else 0,
-            own_risks, self.edisi.batas_pemilih_per_tps, measured)
+        readiness = self.readiness(figures, report, own_risks, measured)
         bars = _bars(figures, measured["ektp_rekam"])
         kabupaten = data.kode[:5]
         desa = sorted(data.desa, key=lambda d: d.kode)
@@ -239,11 +271,21 @@ class _Views:
                 crumbs.append(Crumb(self.regions.name(region) or region, self.directory.region_page(region)))
         return crumbs
 
-    def camat_report(self, record: Record) -> CamatReportView | None:
+    def readiness(self, figures: dict[str, Figure], report: CamatReportView | None, risks: list[RiskView],
+                  measured: dict[str, Shown | None] | None = None) -> ReadinessStatus:
+        """A kecamatan's status by the rules, from its figures, its camat's report and the risks that concern it."""
+        return kecamatan_readiness(figures, report.asn_diserahkan if report else None,
+                                   len(report.blank_spot) if report else 0, risks, self.edisi.batas_pemilih_per_tps,
+                                   measured)
+
+    def camat_report(self, record: Record, day: dt.date | None = None) -> CamatReportView | None:
+        """The camat's latest report, or, with ``day``, the latest one dated on or before it."""
         data = record.data
         desa_names = {d.kode: d.nama for d in data.desa}
         views = []
         for report in data.laporan:
+            if day is not None and report.tanggal > day:
+                continue
             spots = [BlankSpotView(spot.desa, desa_names[spot.desa], spot.keterangan, basis(spot))
                      for spot in report.blank_spot if spot.desa in desa_names]
             asn = report.usulan_asn_panwascam
@@ -424,7 +466,7 @@ class _Views:
             view.linmas_per_tps, view.ektp_recorded,
             summary([view.readiness.level], []),
             f"{decided.rule}: {decided.detail}" if decided else "semua aturan kesiapan terpenuhi",
-            len(high.get(view.kode, ())))
+            len(high.get(view.kode, ())), readiness_basis(view.figures, view.camat_report, view.risks))
 
     def region_row(self, code: str, members: list[KecamatanView], totals: dict[str, Figure],
                    high: dict[str, set[int]]) -> RegionRow:
@@ -435,7 +477,8 @@ class _Views:
             linmas_per_tps(totals["linmas_siap"].value, totals["tps"].value),
             ektp_recorded(totals["ektp_rekam"].value, totals["wajib_ktp"].value),
             summary([k.readiness.level for k in members], []), None,
-            len(set().union(*(high.get(k.kode, set()) for k in members))))
+            len(set().union(*(high.get(k.kode, set()) for k in members))),
+            next(filter(None, (readiness_basis(k.figures, k.camat_report, k.risks) for k in members)), None))
 
     def placement(self, with_page: set[str], instansi: list[InstansiView],
                   risks: list[RiskView]) -> tuple[dict[str, list[InstansiView]], dict[str, list[RiskView]]]:
@@ -563,3 +606,29 @@ def _bars(figures: dict[str, Figure], recorded: Shown | None = None) -> list[Per
                                linmas.date, linmas.source, linmas.illustrative, linmas.dasar, key="linmas_siap",
                                shown=shown(percent(part, need), (COMPLETE_PERCENT,))))
     return bars
+
+
+def changed_findings(then: ReadinessStatus, now: ReadinessStatus) -> list[FindingChange]:
+    """The rules whose finding changed between two statuses of a kecamatan, where either finding fell short (a
+    figure moving while its rule is met both times says nothing about readiness), in the order the rules run."""
+    before = {result.rule: result for result in then.rules}
+    after = {result.rule: result for result in now.rules}
+    changed = []
+    for rule in dict.fromkeys([*after, *before]):
+        old, new = before.get(rule), after.get(rule)
+        found = FindingChange((new or old).topic, old.detail if old else None, new.detail if new else None)
+        short = [result for result in (old, new) if result is not None and result.level != "siap"]
+        if found.before != found.after and short:
+            changed.append(found)
+    return changed
+
+
+def readiness_basis(figures: dict[str, Figure], report: CamatReportView | None,
+                    risks: list[RiskView]) -> str | None:
+    """The legal basis of a restricted input a kecamatan's status was decided from, if any: one of its figures,
+    the camat's report or a blank spot in it, an open high risk. A line stating that status is restricted too."""
+    found = [figure.dasar for figure in figures.values()]
+    if report:
+        found += [report.dasar, *(spot.dasar for spot in report.blank_spot)]
+    found += [risk.dasar for risk in risks if risk.open_high]
+    return next(filter(None, found), None)
