@@ -302,7 +302,8 @@ def _regions(text: str | None) -> set[str] | None:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder situs; bawaan: site/ di proyek (site/publik/, site/internal/).")
 @click.option("--base-url", default=None, metavar="URL",
-              help="Alamat situs yang diterbitkan, mis. https://org.github.io/buletin/ (untuk peta situs dan feed).")
+              help="Alamat situs yang diterbitkan, mis. https://org.github.io/buletin/ (peta situs, feed, pratinjau "
+                   "tautan); bawaan: site_url di mkdocs.yml.")
 @click.option("--strict", is_flag=True, help="Peringatan data juga menggagalkan.")
 @click.option("--jobs", "workers", type=click.IntRange(1, 64), default=None,
               help="Jumlah proses MkDocs yang berjalan bersamaan; bawaan: jumlah inti prosesor.")
@@ -348,6 +349,7 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
     from generator.pipeline import Stopwatch, publications
 
     watch = Stopwatch()
+    base_url = base_url or project.settings.site_url  # mkdocs.yml's site_url, unless the command names another
     with batch_memory():
         memo = (cache_dir or project.cache_dir) / "memo.sqlite"
         checked = _checked_or_exit(ctx, project, strict, watch, memo)
@@ -434,7 +436,7 @@ def pdf(ctx: click.Context, rapat: str, out_file: Path | None, edisi: str | None
 @click.option("--edition", type=click.Choice(EDITIONS), default="publik", show_default=True, help="Edisi situs.")
 @click.option("--base-url", default=None, metavar="URL",
               help="Alamat situs yang diterbitkan, mis. https://org.github.io/buletin/: teks menyebut alamat lengkap "
-                   "halamannya (tanpa ini: jalurnya di situs).")
+                   "halamannya; bawaan: site_url di mkdocs.yml (tanpa keduanya: jalurnya di situs).")
 @restricted_option
 @click.pass_context
 def whatsapp(ctx: click.Context, rapat: str | None, edisi: str | None, edition: str, base_url: str | None) -> None:
@@ -443,7 +445,7 @@ def whatsapp(ctx: click.Context, rapat: str | None, edisi: str | None, edition: 
     from generator.domain.model import MeetingNotFound
     from generator.render.whatsapp import meeting_summary, readiness_summary
 
-    model = _edition_model(ctx, edisi, edition, base_url)
+    model = _edition_model(ctx, edisi, edition, base_url or _project(ctx).settings.site_url)
     try:
         summary = meeting_summary(model, rapat) if rapat else readiness_summary(model)
     except MeetingNotFound:

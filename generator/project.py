@@ -27,6 +27,7 @@ class Settings:
     restricted: str | None = None
     repository: str | None = None  # "owner/name" of mkdocs.yml's repo_url on GitHub: where the web form commits
     custom_dir: str | None = None  # theme: custom_dir: the desk's own overrides of the product's theme
+    site_url: str | None = None  # the published site's address (mkdocs.yml site_url): `--base-url` by default
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -73,8 +74,11 @@ def settings_of(config: dict) -> Settings:
         [next(iter(p.items())) for p in plugins if isinstance(p, dict) and len(p) == 1]
     theme = config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    site_url = config.get("site_url")
     common = {"repository": repository_of(config.get("repo_url")),
-              "custom_dir": custom_dir if isinstance(custom_dir, str) and custom_dir else None}
+              "custom_dir": custom_dir if isinstance(custom_dir, str) and custom_dir else None,
+              "site_url": site_url if isinstance(site_url, str) and site_url.startswith(("http://", "https://"))
+              else None}
     for name, options in entries:
         if name == "bulletin" and isinstance(options, dict):
             return Settings(options.get("repositori", PUBLIC_REPOSITORY) == PUBLIC_REPOSITORY,

@@ -74,3 +74,9 @@ def test_settings_given_by_the_plugin_are_not_read_again(tmp_path):
     given = Settings(False, None, None)
     assert Project(tmp_path, given=given).settings == given
     assert Project(tmp_path).settings.public_repository is True
+
+
+@pytest.mark.parametrize("value, expected", [("https://desk.example.go.id/buletin/", "https://desk.example.go.id/buletin/"),
+                                             ("", None), ("/buletin/", None), (None, None)])
+def test_site_url_is_the_published_address_when_it_is_one(value, expected):
+    assert settings_of({"site_url": value}).site_url == expected

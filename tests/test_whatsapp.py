@@ -23,7 +23,7 @@ from dataclasses import replace
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from support import ROOT, cli
+from support import ROOT, cli, copy_project
 from test_as_of import cut_at
 from whatsapp_markup import LIMIT, problems, units
 
@@ -232,8 +232,8 @@ def test_the_built_page_copies_and_shares_without_an_outside_script(built_site):
     bundle = next((version / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     assert 'closest(".copy")' in bundle, "Material's script no longer gives a block inside .copy a copy button"
     index = json.loads((version / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [doc["location"] for doc in index["docs"] if "Ringkasan untuk WhatsApp" in doc["text"]
-                or "Selengkapnya di situs buletin" in doc["text"]]
+    assert not [doc["location"] for doc in index["docs"] if not doc["location"].startswith("cara-membaca/")
+                and ("Ringkasan untuk WhatsApp" in doc["text"] or "Selengkapnya di situs buletin" in doc["text"])]
 
 
 # --- the command --------------------------------------------------------------------------------------------------
@@ -247,6 +247,20 @@ def test_bulletin_wa_prints_the_golden_text_with_the_address_of_the_page():
     assert result.stdout == golden.replace(f"Selengkapnya di situs buletin, halaman pilkada-2024/rapat/{MEETING}/",
                                            f"Selengkapnya: {address}")
     assert "TERBATAS" not in result.stdout
+
+
+def test_the_site_url_of_mkdocs_yml_is_the_address_by_default(tmp_path):
+    """A desk that names its address in mkdocs.yml (site_url) gets it in the text without --base-url, as its build
+    gets it for the link previews; --base-url still wins."""
+    project = copy_project(tmp_path / "desk")
+    config = project / "mkdocs.yml"
+    config.write_text("site_url: https://desk.example.go.id/buletin/\n" + config.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    result = cli("wa", MEETING, "--edisi", "pilkada-2024", project=project)
+    assert result.exit_code == 0, result.output
+    assert f"Selengkapnya: https://desk.example.go.id/buletin/pilkada-2024/rapat/{MEETING}/" in result.stdout
+    given = cli("wa", MEETING, "--edisi", "pilkada-2024", "--base-url", "https://org.github.io/buletin", project=project)
+    assert f"Selengkapnya: https://org.github.io/buletin/pilkada-2024/rapat/{MEETING}/" in given.stdout
 
 
 def test_bulletin_wa_without_a_meeting_prints_the_readiness_of_the_beranda():
