@@ -347,6 +347,7 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
     from generator.build.previews import OFF as PREVIEWS_OFF
     from generator.build.site import build_site
     from generator.pipeline import Stopwatch, publications
+    from generator.render.downloads import DOWNLOAD_ONLY
 
     watch = Stopwatch()
     base_url = base_url or project.settings.site_url  # mkdocs.yml's site_url, unless the command names another
@@ -358,6 +359,8 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
         versions = checked.versions
         if base_url is None and PUBLIK in editions:  # once, whatever the pages: no address, no link previews
             click.echo(PREVIEWS_OFF, err=True)
+        if base_url is None:  # and the data packages name their files relative to themselves: no portal harvests
+            click.echo(DOWNLOAD_ONLY, err=True)
         # One site edition × election edition at a time, handed to the builder as soon as it is rendered (its
         # MkDocs runs start while the next one is made), each without its model: the memory stays small.
         published = publications(checked, editions, base_url=base_url, watch=watch, finished=True, memo=memo)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.check import consistency as checks
+from generator.check.form import check_form
 from generator.check.formats import check_format
 from generator.domain.directory import attendees
 from generator.domain.editions import EDITIONS, INTERNAL
@@ -31,7 +32,7 @@ from generator.project import Project
 from generator.render.downloads import export
 from generator.render.markdown import RenderedSite, render_site
 from generator.render.schemas import served_schemas
-from generator.render.webform import admin_files, github_backend
+from generator.render.webform import admin_files, form_backend
 from generator.views.build import build_views
 
 
@@ -57,6 +58,7 @@ class Checked:
     problems: Problems
     complete: bool = True  # restricted tree laid over data/, or a private data/ (else the internal edition says so)
     repository: str | None = None  # "owner/name" on GitHub (mkdocs.yml repo_url), where the web form commits
+    form: tuple[tuple[str, object], ...] = ()  # the web form's login as mkdocs.yml declares it (generator.check.form)
 
     @property
     def versions(self) -> list[tuple[str, str]]:
@@ -102,6 +104,8 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
     check_content(project, problems)
     if project.config_file.is_file():
         check_format(project.config_file, project.root, problems)
+        settings = project.settings
+        check_form(project.config_file, project.root, dict(settings.form), settings.repository, problems)
     regions = region_tree()
     with watch.stage("check"):
         for records in editions:
@@ -109,7 +113,7 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
     valid = sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True)
     # complete: the restricted tree is laid over data/, or data/ of a private repository holds it all
     return Checked(valid, problems, restricted is not None or not project.public_repository,
-                   project.settings.repository)
+                   project.settings.repository, project.settings.form)
 
 
 def public_edition(project: Project, edisi: str | None = None) -> EditionRecords:
@@ -189,7 +193,7 @@ def publish(checked: Checked, edition: str, records: EditionRecords, base_url: s
         downloads = export(filtered, model, site_url)
         if edition == INTERNAL:  # for the web form and editors on the intranet: the schemas, and the form itself
             downloads.update(served_schemas())
-            downloads.update(admin_files(model.edisi.id, github_backend(checked.repository),
+            downloads.update(admin_files(model.edisi.id, form_backend(dict(checked.form), checked.repository),
                                          {"rapat": {"peserta": attendees(filtered, region_tree())}}))
     return Publication(edition, model.edisi.id, model.edisi.nama_singkat, checked.versions[0], filtered, model,
                        site, downloads, checked.complete)

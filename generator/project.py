@@ -6,6 +6,9 @@ output; and what the project declares about itself in mkdocs.yml (under the ``bu
           repositori: publik        # publik (the default for a new desk): data/ may hold no restricted value,
                                     # and validate and build refuse one; privat: a repository only the desk reads
           terbatas: ../buletin-terbatas   # the restricted tree, when it is there (bulletin --restricted overrides)
+          formulir:                 # the web form's login (generator.check.form); without it the form says what to set
+            backend: gitlab         # github (base_url of the desk's OAuth service) | gitlab (PKCE) | gitea
+            app_id: 0123abcd
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class Settings:
     repository: str | None = None  # "owner/name" of mkdocs.yml's repo_url on GitHub: where the web form commits
     custom_dir: str | None = None  # theme: custom_dir: the desk's own overrides of the product's theme
     site_url: str | None = None  # the published site's address (mkdocs.yml site_url): `--base-url` by default
+    form: tuple[tuple[str, object], ...] = ()  # the web form's login (plugins.bulletin.formulir), key by key
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -82,8 +86,15 @@ def settings_of(config: dict) -> Settings:
     for name, options in entries:
         if name == "bulletin" and isinstance(options, dict):
             return Settings(options.get("repositori", PUBLIC_REPOSITORY) == PUBLIC_REPOSITORY,
-                            options.get("terbatas") or None, **common)
+                            options.get("terbatas") or None, **common, form=form_of(options.get("formulir")))
     return Settings(**common)
+
+
+def form_of(options) -> tuple[tuple[str, object], ...]:
+    """The web form's login as declared (plugins.bulletin.formulir), key by key; checked by generator.check.form."""
+    if isinstance(options, dict):
+        return tuple((str(key), value) for key, value in options.items())
+    return (("backend", options),) if options is not None else ()
 
 
 def repository_of(repo_url) -> str | None:

@@ -5,6 +5,7 @@ schema, a saved meeting validates) is at the end and needs the vendored script (
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -15,7 +16,7 @@ import pytest
 from generator.pipeline import check, publications
 from generator.project import Project
 from generator.render.schemas import schemas
-from generator.render.webform import CMS_SCRIPT, FORM_OMITS, admin_files, config, github_backend
+from generator.render.webform import CMS_SCRIPT, FORM_OMITS, admin_files, config, form_backend, github_backend
 
 ROOT = Path(__file__).resolve().parents[1]
 EDISI = "pilkada-2024"
@@ -100,23 +101,45 @@ def test_only_the_internal_edition_serves_the_form_and_schemas():
     assert peserta["default"][:2] == ["setda", "bawaslu"] and "camat-jenamas" in peserta["default"]
 
 
+GITHUB_LOGIN = (("backend", "github"), ("repo", "desk/buletin"), ("base_url", "https://oauth.desk.example"))
+
+
+def test_the_declared_login_reaches_the_built_form():
+    checked = check(Project(ROOT))
+    assert checked.form == ()  # the example declares none: its form says what to set
+    made = next(p for p in publications(dataclasses.replace(checked, form=GITHUB_LOGIN), ("internal",), edisi=EDISI))
+    backend = json.loads(made.downloads["admin/config.yml"])["backend"]
+    assert backend == form_backend(dict(GITHUB_LOGIN), checked.repository)
+    assert backend["base_url"] == "https://oauth.desk.example"
+
+
 # --- in a real browser --------------------------------------------------------------------------------------
 
 SCREENSHOTS = ROOT / "artifacts" / "panduan"  # git-ignored; the guide's pictures of the form
 
 
 @pytest.fixture(scope="module")
-def admin_site(tmp_path_factory):
-    """The internal edition's admin page as the build writes it, with Decap's in-memory test backend and direct
-    publishing (the git host's editorial workflow is what the real configuration uses)."""
+def browser():
+    """One Chromium for the module's browser tests (Playwright's sync API runs one at a time)."""
     if not CMS_SCRIPT.is_file():
         pytest.skip("Decap CMS is not installed: run scripts/node-deps")
     sync_api = pytest.importorskip("playwright.sync_api")
-    from support import CHROMIUM, StaticServer, chromium
+    from support import CHROMIUM, chromium
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = chromium(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def admin_site(tmp_path_factory, browser):
+    """The internal edition's admin page as the build writes it, with Decap's in-memory test backend and direct
+    publishing (the git host's editorial workflow is what the real configuration uses)."""
+    from support import StaticServer
     root = tmp_path_factory.mktemp("admin")
-    checked = check(Project(ROOT))
+    checked = dataclasses.replace(check(Project(ROOT)), form=GITHUB_LOGIN)  # a desk with a login: the form loads
     internal = next(p for p in publications(checked, ("internal",), edisi=EDISI))
     production = json.loads(internal.downloads["admin/config.yml"])
     peserta = next(f["default"] for f in production["collections"][0]["fields"] if f["name"] == "peserta")
@@ -126,15 +149,14 @@ def admin_site(tmp_path_factory):
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
-    with StaticServer(root) as server, sync_api.sync_playwright() as playwright:
-        browser = chromium(playwright)
+    with StaticServer(root) as server:
         page = browser.new_page(viewport={"width": 1280, "height": 1400})
         page.goto(server.url + "/admin/index.html")
         page.get_by_role("button", name="Login").click()
         page.goto(server.url + f"/admin/index.html#/collections/rapat-{EDISI}/new")
         page.locator("[id^=judul-field]").wait_for()
         yield page
-        browser.close()
+        page.close()
 
 
 def test_meeting_form_fields_match_the_schema(admin_site):
@@ -194,3 +216,81 @@ def test_form_commits_to_the_repository_of_repo_url(tmp_path):
     assert repository == "pemkab-barsel/buletin-desk-pilkada"
     backend = json.loads(admin_files(EDISI, github_backend(repository))["admin/config.yml"])["backend"]
     assert backend == {"name": "github", "repo": "pemkab-barsel/buletin-desk-pilkada", "branch": "main"}
+
+
+# --- the login, in a real browser: nothing outside the site until the officer asks to log in --------------
+
+LOGINS = {  # name → (the login mkdocs.yml declares, the button, where the button must go)
+    "github": ({"backend": "github", "repo": "desk/buletin", "base_url": "https://oauth.desk.example",
+                "auth_endpoint": "masuk"}, "Login with GitHub",
+               r"^https://oauth\.desk\.example/masuk\?provider=github&.*scope=repo"),
+    "gitlab": ({"backend": "gitlab", "repo": "desk/buletin", "app_id": "app-123",
+                "base_url": "https://git.desk.example"}, "Login with GitLab",
+               r"^https://git\.desk\.example/oauth/authorize\?client_id=app-123&.*code_challenge="),
+    "gitea": ({"backend": "gitea", "repo": "desk/buletin", "app_id": "app-456",
+               "base_url": "https://gitea.desk.example"}, "Login with Gitea",
+              r"^https://gitea\.desk\.example/login/oauth/authorize\?client_id=app-456&.*code_challenge="),
+}
+
+
+@pytest.fixture(scope="module")
+def login_pages(tmp_path_factory, browser):
+    """The built form without a login and with each backend's, each under its own folder of one local server;
+    ``open(case)`` gives a fresh page whose requests outside the server are recorded (and not sent)."""
+    from support import StaticServer
+    root = tmp_path_factory.mktemp("logins")
+    cases = {"tanpa-login": None, **{name: form_backend(form, None) for name, (form, _, _) in LOGINS.items()}}
+    for case, backend in cases.items():
+        for path, text in admin_files(EDISI, backend).items():
+            (root / case / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / case / path).write_text(text, encoding="utf-8")
+    with StaticServer(root) as server:
+        contexts = []
+
+        def open_case(case: str):
+            context = browser.new_context()
+            contexts.append(context)
+            outside: list[str] = []
+
+            def route(request_route):
+                url = request_route.request.url
+                if url.startswith(server.url + "/"):
+                    request_route.continue_()
+                else:
+                    outside.append(url)
+                    request_route.abort()
+            context.route("**/*", route)
+            page = context.new_page()
+            page.goto(f"{server.url}/{case}/admin/index.html")
+            return page, outside
+        yield open_case
+        for context in contexts:
+            context.close()
+
+
+def test_without_a_login_the_form_says_what_to_set_and_asks_nothing_outside(login_pages):
+    page, outside = login_pages("tanpa-login")
+    page.wait_for_load_state("networkidle")
+    said = page.locator("#login-belum-diatur").inner_text()
+    assert "Login formulir belum diatur" in said and "formulir:" in said and "mkdocs.yml" in said
+    assert all(name in said for name in LOGINS)
+    assert page.locator("script").count() == 0
+    assert outside == []
+
+
+@pytest.mark.parametrize("name", LOGINS)
+def test_the_login_button_goes_to_the_declared_endpoint(login_pages, name):
+    form, button, endpoint = LOGINS[name]
+    page, outside = login_pages(name)
+    login = page.get_by_role("button", name=button)
+    login.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert outside == []  # the form loads from the site alone
+    login.click()
+    page.wait_for_function("() => true")  # let the popup or the redirect start
+    for _ in range(50):
+        if outside:
+            break
+        page.wait_for_timeout(100)
+    assert outside and re.search(endpoint, outside[0]), outside
+    assert all(url.startswith(form["base_url"]) for url in outside), outside

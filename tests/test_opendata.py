@@ -232,3 +232,12 @@ def test_data_page_links_every_file_and_shows_first_rows(built_site):
             assert html.escape(lines[0], quote=False) in page, f"{name}: header row not shown"
             first = next(csv.reader([lines[1]]))
             assert html.escape(first[0], quote=False) in page, f"{name}: first row not shown"
+
+
+def test_without_a_site_address_the_build_says_once_that_packages_are_for_download_only(built_site):
+    from generator.render.downloads import DOWNLOAD_ONLY
+
+    log = (built_site.parent / "build.log").read_text(encoding="utf-8")
+    assert log.count(DOWNLOAD_ONLY) == 1, log
+    for folder in every_package(built_site):
+        assert (folder / "ckan.json").is_file()

@@ -21,7 +21,7 @@ import urllib.parse
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from support import ROOT, cli, copy_project
 from test_as_of import cut_at
@@ -161,6 +161,7 @@ TOKENS = ["kata", "Buntok", "2", " ", "  ", "\n", "*", "**", "_", "__", "~", "~~
 
 
 @settings(max_examples=150, deadline=None)
+@example("", "<<https://contoh.id/>>", "")  # an address in two pairs of brackets: both are taken off
 @given(st.lists(st.sampled_from(TOKENS), max_size=40).map("".join),
        st.lists(st.sampled_from(TOKENS), max_size=12).map("".join), st.sampled_from(["", "*", "_"]))
 def test_text_from_the_data_formats_only_what_it_asks_for(text, name, style):

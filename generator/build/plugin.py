@@ -36,7 +36,7 @@ from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK, offline_copy
 from generator.fingerprint import CONTENT, THEME
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
-from generator.project import PUBLIC_REPOSITORY, Project, Settings, repository_of
+from generator.project import PUBLIC_REPOSITORY, Project, Settings, form_of, repository_of
 from generator.render.markdown import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.bulletin")
@@ -51,6 +51,7 @@ class BulletinConfig(Config):
     repositori = config_options.Choice(("publik", "privat"), default="publik")
     terbatas = config_options.Type(str, default="")
     format = config_options.Type(int, default=1)  # the desk's format (generator.check.formats), checked by the core
+    formulir = config_options.Type((dict, str), default={})  # the web form's login (generator.check.form)
 
 
 class BulletinPlugin(BasePlugin[BulletinConfig]):
@@ -111,7 +112,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         """The pipeline, run for ``mkdocs build`` or ``mkdocs serve`` (the newest or configured election edition)."""
         # the project's declarations as MkDocs read them: mkdocs.yml is not read a second time
         settings = Settings(self.config.repositori == PUBLIC_REPOSITORY, self.config.terbatas or None,
-                            repository_of(self.mkdocs_config.repo_url), self.mkdocs_config.theme.custom_dir)
+                            repository_of(self.mkdocs_config.repo_url), self.mkdocs_config.theme.custom_dir,
+                            form=form_of(self.config.formulir or None))
         checked = check(Project(root, self.data_dir, given=settings))
         if checked.failed(self.config.strict_data):
             text = report.as_text(checked.problems)

@@ -611,6 +611,7 @@ class DataTable:
     foreign_keys: list[ForeignKey] = field(default_factory=list)
     preview: str = ""  # the header and first rows as the file writes them (long text cut), for the data page
     examples: list[str] = field(default_factory=list)  # each column's value in the first row, as the file writes it
+    readers: dict[str, str] = field(default_factory=dict)  # tool → copy-ready code that reads the file with its types
 
     @property
     def path(self) -> str:
@@ -654,6 +655,10 @@ class OpenData:
     edisi: tuple[str, str]  # the election edition: (id, name)
     edition: str  # the site edition: publik | internal
     tables: list[DataTable]
+    address: str | None = None  # the absolute address of unduh/ when the site's is known; None: download only
+    period: tuple[dt.date, dt.date] | None = None  # Satu Data periode: the first and last report or meeting dates
+    producers: list[str] = field(default_factory=list)  # Satu Data produsen data: the desk, then each source agency
+    secretariat: tuple[str, str | None] | None = None  # the desk's secretariat: (name, office e-mail)
 
     @property
     def offline_copy(self) -> str | None:

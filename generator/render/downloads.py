@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from generator.domain.model import DataTable, OpenData, SiteModel
 from generator.load.validate import EditionRecords
-from generator.views.opendata import csv_document
+from generator.views.opendata import CODE_DECREE, UPDATE_FREQUENCY, csv_document, iso_time
 
 FOLDER = "unduh"
 PROFILE = "data-package"  # not "tabular-data-package": data.json, the whole edition per file, is not a table
@@ -20,6 +20,11 @@ DATA_JSON = {"name": "data", "path": "data.json", "format": "json", "mediatype":
              "encoding": "utf-8", "title": "Seluruh data edisi",
              "description": "Seluruh data edisi ini per berkas, seperti ditulis editor: edisi, instansi, kecamatan, "
                             "rapat (hanya yang boleh ditampilkan edisi ini)."}
+CKAN_LICENCE = "cc-by"  # CC-BY-4.0 in CKAN's default licence list
+CODE_COLUMNS = {"kecamatan": ["kode", "kode_kabupaten"], "laporan": ["kode"], "instansi": ["kode_wilayah"]}
+DOWNLOAD_ONLY = ("Paket data (unduh/datapackage.json, unduh/ckan.json) hanya untuk diunduh: alamat situs tidak "
+                 "diketahui, sehingga jalur berkasnya relatif dan portal data (CKAN, Satu Data) tidak dapat "
+                 "mengambilnya. Bangun dengan --base-url URL atau isi site_url di mkdocs.yml.")
 
 
 def export(records: EditionRecords, model: SiteModel, site_url: str | None = None) -> dict[str, str]:
@@ -28,15 +33,21 @@ def export(records: EditionRecords, model: SiteModel, site_url: str | None = Non
         "edisi": records.edisi.data.model_dump(mode="json") if records.edisi else None,
         "instansi": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.instansi.items())},
         "kecamatan": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.kecamatan.items())},
-        "rapat": {slug: r.data.model_dump(mode="json") for slug, r in sorted(records.rapat.items())},
+        "rapat": {slug: _iso_times(r.data.model_dump(mode="json")) for slug, r in sorted(records.rapat.items())},
     }
     package = model.data_terbuka
     files = {f"{FOLDER}/{table.path}": table_csv(table) for table in package.tables}
     files[f"{FOLDER}/data.json"] = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     files[f"{FOLDER}/datapackage.json"] = json.dumps(descriptor(package, site_url), ensure_ascii=False,
                                                      indent=1) + "\n"
+    files[f"{FOLDER}/ckan.json"] = json.dumps(ckan_dataset(package, site_url), ensure_ascii=False, indent=1) + "\n"
     files["feed.xml"] = atom_feed(model, site_url)
     return files
+
+
+def _iso_times(meeting: dict) -> dict:
+    """A meeting as data.json gives it: its time ISO 8601 (09:00), as in rapat.csv."""
+    return {**meeting, "waktu": iso_time(meeting.get("waktu"))} if "waktu" in meeting else meeting
 
 
 def table_csv(table: DataTable) -> str:
@@ -48,25 +59,81 @@ def descriptor(package: OpenData, site_url: str | None = None) -> dict:
     """The Frictionless Data Package descriptor (``datapackage.json``): what, whose, which licence, from which
     sources, as of when, and a Table Schema per table."""
     identifier, title, address = package.licence
+    where = package.address or ""  # with the site's address, every file by its absolute address
+    secretariat = [{"title": package.secretariat[0], "role": role,
+                    **({"email": package.secretariat[1]} if package.secretariat[1] else {})}
+                   for role in ("author", "maintainer")] if package.secretariat else []
     out = {
         "profile": PROFILE,
+        **({"id": f"{where}datapackage.json"} if where else {}),
         "name": package.name,
         "title": package.title,
         "description": package.description,
         **({"homepage": f"{site_url}data-terbuka/"} if site_url else {}),
         "licenses": [{"name": identifier, "title": title, "path": address}],
         "sources": [{"title": s.judul, **({"path": s.tautan} if s.tautan else {})} for s in package.sources],
-        "contributors": [{"title": package.publisher, "role": "publisher"}],
+        "contributors": [{"title": package.publisher, "role": "publisher"}, *secretariat],
         "keywords": package.keywords,
         "edisi": {"id": package.edisi[0], "nama": package.edisi[1], "edisi_situs": package.edition},
         # when the data last changed: the newest report or meeting (null: nothing dated has come in yet)
         "tanggal_data": package.as_of.isoformat() if package.as_of else None,
-        "resources": [_resource(table) for table in package.tables] + [DATA_JSON],
+        "satu_data": satu_data(package),
+        "resources": [_resource(table, where) for table in package.tables]
+        + [{**DATA_JSON, "path": f"{where}{DATA_JSON['path']}"}],
     }
     return out
 
 
-def _resource(table: DataTable) -> dict:
+def satu_data(package: OpenData) -> dict:
+    """The metadata of Satu Data Indonesia (Perpres 39/2019): data producers, reference codes with their decree,
+    period, update frequency."""
+    return {
+        "produsen_data": package.producers,
+        "kode_referensi": [{"kode": "Kode wilayah administrasi pemerintahan Kemendagri", "dasar": CODE_DECREE,
+                            "kolom": [f"{table}.csv: {column}" for table, columns in CODE_COLUMNS.items()
+                                      for column in columns]}],
+        "periode": ({"awal": package.period[0].isoformat(), "akhir": package.period[1].isoformat()}
+                    if package.period else None),
+        "frekuensi_pembaruan": UPDATE_FREQUENCY,
+    }
+
+
+def ckan_dataset(package: OpenData, site_url: str | None = None) -> dict:
+    """The package as a CKAN dataset record (``package_create``): what a portal that runs CKAN (Satu Data
+    Indonesia, regional portals) harvests. The CKAN licence id is ``cc-by``; the Satu Data metadata are extras."""
+    identifier, title, address = package.licence
+    where = package.address or ""
+    meta = satu_data(package)
+    extras = {
+        "produsen_data": "; ".join(meta["produsen_data"]),
+        "kode_referensi": "; ".join(f"{r['kode']} ({r['dasar']})" for r in meta["kode_referensi"]),
+        "periode_awal": meta["periode"]["awal"] if meta["periode"] else "",
+        "periode_akhir": meta["periode"]["akhir"] if meta["periode"] else "",
+        "frekuensi_pembaruan": meta["frekuensi_pembaruan"],
+        "tanggal_data": package.as_of.isoformat() if package.as_of else "",
+        "edisi": f"{package.edisi[1]} ({package.edition})",
+        "lisensi_spdx": identifier,
+        "penerbit": package.publisher,
+    }
+    name, email = package.secretariat or (package.publisher, None)
+    return {
+        "name": package.name,
+        "title": package.title,
+        "notes": package.description,
+        **({"url": f"{site_url}data-terbuka/"} if site_url else {}),
+        "license_id": CKAN_LICENCE, "license_title": title, "license_url": address,
+        "author": name, **({"author_email": email} if email else {}),
+        "maintainer": name, **({"maintainer_email": email} if email else {}),
+        "tags": [{"name": keyword} for keyword in package.keywords],
+        "resources": [{"name": t.name, "url": f"{where}{t.path}", "format": "CSV", "mimetype": "text/csv",
+                       "description": t.description} for t in package.tables]
+        + [{"name": DATA_JSON["name"], "url": f"{where}{DATA_JSON['path']}", "format": "JSON",
+            "mimetype": "application/json", "description": DATA_JSON["description"]}],
+        "extras": [{"key": key, "value": value} for key, value in extras.items()],
+    }
+
+
+def _resource(table: DataTable, where: str = "") -> dict:
     schema = {
         "fields": [{"name": c.name, "type": c.type, **({"format": c.format} if c.format else {}),
                     "description": c.description, **({"unit": c.unit} if c.unit else {}),
@@ -78,7 +145,7 @@ def _resource(table: DataTable) -> dict:
         schema["foreignKeys"] = [{"fields": list(fk.fields), "reference": {"resource": fk.table,
                                                                           "fields": list(fk.reference)}}
                                  for fk in table.foreign_keys]
-    return {"name": table.name, "path": table.path, "profile": "tabular-data-resource", "title": table.title,
+    return {"name": table.name, "path": f"{where}{table.path}", "profile": "tabular-data-resource", "title": table.title,
             "description": table.description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "schema": schema}
 

@@ -8,15 +8,22 @@ The form's fields come from the exported schemas (generator.render.schemas): tit
 required fields. The forms write to the public data folder, so restricted fields and records, and the ``akses`` /
 ``dasar`` marks, are left out of them (restricted content belongs in the restricted tree). The CMS script is the
 one npm installed from the registry (package.json, scripts/node-deps), copied into the build: never a CDN.
+
+The login is the desk's own (mkdocs.yml ``plugins.bulletin.formulir``, generator.check.form): GitHub through the
+desk's OAuth service, GitLab or Gitea with PKCE. Until one is declared, the page says what to set and loads no
+script, so it makes no request outside the site (Decap's default login is Netlify's service).
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from generator.check.form import BACKENDS, form_errors, missing_login
 from generator.render.schemas import schemas
 
 CMS_DIST = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
@@ -30,7 +37,7 @@ KINDS = {  # kind → (label, folder collection?, may create)
     "kecamatan": ("Kecamatan", False),
 }
 
-INDEX_HTML = """<!doctype html>
+PAGE_HEAD = """<!doctype html>
 <html lang="id">
 <head>
   <meta charset="utf-8">
@@ -39,7 +46,8 @@ INDEX_HTML = """<!doctype html>
   <title>Formulir data Desk Pilkada</title>
   <link rel="icon" href="../assets/images/favicon.png">
 </head>
-<body>
+"""
+INDEX_HTML = PAGE_HEAD + """<body>
   <script src="decap-cms.js"></script>
 </body>
 </html>
@@ -58,6 +66,24 @@ STAND_IN_HTML = """<!doctype html>
 </body>
 </html>
 """
+
+
+NO_LOGIN_HTML = PAGE_HEAD + """<body>
+  <h1>Formulir data Desk Pilkada</h1>
+  <p id="login-belum-diatur">{message}</p>
+  <pre>{example}</pre>
+  <p>Langkahnya untuk setiap backend ada di README, bagian "Login formulir". Setelah mkdocs.yml diubah, bangun
+  ulang situs.</p>
+</body>
+</html>
+"""
+NO_LOGIN_EXAMPLE = """plugins:
+  - bulletin:
+      formulir:
+        backend: gitlab          # atau github / gitea
+        repo: desk/buletin-desk-pilkada
+        app_id: ID-APLIKASI-OAUTH
+        base_url: https://git.desk.example   # GitLab desk sendiri; kosongkan untuk gitlab.com"""
 
 
 def _resolve(node: dict, defs: dict) -> dict:
@@ -160,6 +186,29 @@ def github_backend(repo: str | None, branch: str = "main") -> dict:
     return {"name": "github", "repo": repo or "ORGANISASI/REPOSITORI", "branch": branch}
 
 
+def form_backend(form: Mapping, repository: str | None) -> dict | None:
+    """Decap's ``backend`` of the login mkdocs.yml declares (generator.check.form); None while none is declared
+    (or it is refused: validate says why). A self-hosted GitLab or Gitea reads its API at ``<base_url>/api/…``
+    unless ``api_root`` says otherwise."""
+    if not form or form_errors(form, repository):
+        return None
+    name = form["backend"]
+    backend = {"name": name, "repo": form.get("repo") or repository, "branch": form.get("branch") or "main",
+               **BACKENDS[name].fixed}
+    backend.update({key: str(value) for key, value in form.items() if key not in backend and key != "backend"
+                    and value not in (None, "")})
+    api = {"gitlab": "/api/v4", "gitea": "/api/v1"}.get(name)
+    if api and "base_url" in backend and "api_root" not in backend:
+        backend["api_root"] = backend["base_url"].rstrip("/") + api
+    return backend
+
+
+def publish_mode_of(backend: Mapping) -> str:
+    """A saved form opens a pull request (editorial workflow), except on Gitea, whose Decap backend has no
+    editorial workflow (decap-cms-backend-gitea refuses it): there it publishes to the branch."""
+    return "simple" if backend.get("name") == "gitea" else "editorial_workflow"
+
+
 @functools.cache
 def cms_scripts() -> dict[str, str]:
     """The vendored CMS: the script npm installed and the chunks it loads from beside itself."""
@@ -167,14 +216,18 @@ def cms_scripts() -> dict[str, str]:
             for path in sorted(CMS_DIST.glob("*decap-cms.js"))}
 
 
-def admin_files(edisi: str, backend: dict, defaults: dict[str, dict[str, Any]] | None = None,
-                publish_mode: str = "editorial_workflow") -> dict[str, str]:
+def admin_files(edisi: str, backend: dict | None, defaults: dict[str, dict[str, Any]] | None = None,
+                publish_mode: str | None = None) -> dict[str, str]:
     """``{path: text}`` of the admin page of one election edition, with the vendored CMS script when it is
-    installed (scripts/node-deps); without it the page says how to install it. The configuration is JSON, which
-    is YAML too."""
-    made = config(edisi, backend, defaults, publish_mode)
+    installed (scripts/node-deps); without it the page says how to install it, and without a login (``backend``
+    None) it says what to set in mkdocs.yml, and neither loads nor ships the CMS. The configuration is JSON, which
+    is YAML too; without a login its backend is a placeholder that no page loads."""
+    made = config(edisi, backend or github_backend(None), defaults, publish_mode or publish_mode_of(backend or {}))
     files = {f"{ADMIN}/config.yml": json.dumps(made, ensure_ascii=False, indent=1) + "\n"}
-    if CMS_SCRIPT.is_file():
+    if backend is None:
+        files[f"{ADMIN}/index.html"] = NO_LOGIN_HTML.format(message=html.escape(missing_login()),
+                                                            example=html.escape(NO_LOGIN_EXAMPLE))
+    elif CMS_SCRIPT.is_file():
         files[f"{ADMIN}/index.html"] = INDEX_HTML
         files.update(cms_scripts())
     else:

@@ -204,7 +204,8 @@ def data(value, style: str = "") -> tuple[Piece, ...]:
     """Text from the data as pieces, on one line: Markdown links written "text (address)", Markdown emphasis as
     WhatsApp's, plain text in ``style``, and every other marker character replaced by a look-alike."""
     text = " ".join(str(value).split())
-    text = _AUTOLINK.sub(r"\1", text)
+    while (unwrapped := _AUTOLINK.sub(r"\1", text)) != text:  # <<address>>: each pair of brackets, inner first
+        text = unwrapped
     while True:  # a link inside a link's text: the outer one is whole once the inner one is written out
         written = _LINK.sub(_link_text, text)
         if written == text:

@@ -81,7 +81,7 @@ def build_views(records: EditionRecords, regions: RegionTree, edition: str = "in
     model = _Views(records, directory, Series.collect(records, directory), Ledger.build(records, directory),
                    notes).run(edition)
     # the tables of the downloads are made from the finished model: a new value, not a change of it
-    return replace(model, data_terbuka=open_data(records, model, directory), site_url=site_url)
+    return replace(model, data_terbuka=open_data(records, model, directory, site_url), site_url=site_url)
 
 
 class _Views:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import textwrap
 from dataclasses import replace
 
 from generator.domain.directory import Directory
@@ -46,26 +47,70 @@ MEANINGS = {  # what each figure counts, for the column descriptions
 AGENCY_KINDS = [*JENIS_INSTANSI, "camat"]  # the camat reports on a kecamatan as an agency does
 CODE = r"^\d{2}(\.\d{2}){0,2}$"  # a Kemendagri code of a province, kabupaten/kota or kecamatan
 KECAMATAN_CODE = r"^\d{2}\.\d{2}\.\d{2}$"
+CODE_DECREE = "Kepmendagri Nomor 300.2.2-2138 Tahun 2025"  # the region codes of the kode columns
+UPDATE_FREQUENCY = "tidak tetap: setiap ada laporan instansi atau rapat desk"  # Satu Data frekuensi pembaruan
+# How a Table Schema type is read: pandas dtype (None: a date, parsed), readr's compact column type.
+PANDAS_TYPES = {"string": "string", "integer": "Int64", "boolean": "boolean", "date": None}
+READR_TYPES = {"string": "c", "integer": "i", "boolean": "l", "date": "D"}
 BASIS = Column("terbatas", "string", "Edisi internal: dasar hukum pengecualian bila baris ini informasi yang "
                                      "dikecualikan (TERBATAS); kosong bila terbuka untuk publik.")
 
 
-def _finished(table: DataTable, internal: bool) -> DataTable:
+def _finished(table: DataTable, internal: bool, address: str) -> DataTable:
     """A table as its site edition gives it (the basis column is the internal edition's only), with the first
-    rows the data page shows."""
+    rows the data page shows and the code that reads it."""
     if internal:
         table = replace(table, columns=[*table.columns, BASIS])
     else:
         table = replace(table, rows=[row[:-1] for row in table.rows])
     first = [[csv_text(value) for value in row] for row in table.rows[:PREVIEW_ROWS]]
     return replace(table, examples=[_cut(value) for value in first[0]] if first else [],
-                   preview=csv_document([c.name for c in table.columns], [[_cut(v) for v in row] for row in first]))
+                   preview=csv_document([c.name for c in table.columns], [[_cut(v) for v in row] for row in first]),
+                   readers=readers(table, address))
 
 
-def open_data(records: EditionRecords, model: SiteModel, directory: Directory) -> OpenData:
-    """The data package of one edition as its site edition shows it."""
+def readers(table: DataTable, address: str = "") -> dict[str, str]:
+    """Copy-ready code that reads a table's CSV file with the types of its schema, by tool: every text column
+    (the Kemendagri codes among them) stays text as written, an empty cell is the only missing value.
+    ``address``: where unduh/ is (empty: the file is in the working folder)."""
+    variable = table.name.replace("-", "_")
+    by_type: dict[str, list[str]] = {}
+    for column in table.columns:
+        by_type.setdefault(column.type, []).append(column.name)
+
+    def names(items: list[str], indent: str) -> str:
+        listed = "[" + ", ".join(f'"{name}"' for name in items) + "]"
+        return textwrap.fill(listed, 100, initial_indent=indent, subsequent_indent=indent + " ",
+                             break_on_hyphens=False, break_long_words=False).lstrip()
+
+    dtypes = [f'{{c: "{dtype}" for c in {names(by_type[kind], "        ")}}}'
+              for kind, dtype in PANDAS_TYPES.items() if dtype and kind in by_type]
+    pandas = ["import pandas as pd", "", f"{variable} = pd.read_csv(", f'    "{address}{table.path}",',
+              '    keep_default_na=False, na_values=[""],', "    dtype=" + "\n    | ".join(dtypes) + ","]
+    if "date" in by_type:
+        pandas.append(f"    parse_dates={names(by_type['date'], '    ')},")
+    pandas.append(")")
+    return {
+        "pandas": "\n".join(pandas),
+        "frictionless": (f'from frictionless import Package\n\n{variable} = Package("{address}datapackage.json")'
+                         f'.get_resource("{table.name}").read_rows()'),
+        "R (readr)": (f'{variable} <- readr::read_csv("{address}{table.path}", na = "",\n'
+                      f'  col_types = "{"".join(READR_TYPES[c.type] for c in table.columns)}")'),
+    }
+
+
+def iso_time(waktu: str | None) -> str | None:
+    """A meeting's time as the downloads write it, ISO 8601: "09.00" → "09:00"."""
+    return waktu.replace(".", ":") if waktu else None
+
+
+def open_data(records: EditionRecords, model: SiteModel, directory: Directory,
+              site_url: str | None = None) -> OpenData:
+    """The data package of one edition as its site edition shows it (``site_url``: the election edition's
+    address, when known: the package then names its files by absolute address)."""
     internal = model.edition == "internal"
-    tables = [_finished(table, internal) for table in (
+    address = f"{site_url}unduh/" if site_url else None
+    tables = [_finished(table, internal, address or "") for table in (
         instansi(model), kecamatan(model), laporan(records, model, directory), tindak_lanjut(model), rapat(model),
         keputusan(model), kontak(model))]
     edisi = model.edisi
@@ -81,7 +126,31 @@ def open_data(records: EditionRecords, model: SiteModel, directory: Directory) -
         licence=LICENCE, sources=list(edisi.sumber),
         keywords=["pilkada", "desk pilkada", "kesiapan pemilihan", edisi.nama_singkat, model.area.nama],
         publisher=edisi.desk.nama, as_of=model.as_of, edisi=(edisi.id, edisi.nama), edition=model.edition,
-        tables=tables)
+        tables=tables, address=address, period=_period(tables), producers=_producers(model, tables),
+        secretariat=_secretariat(model))
+
+
+def _period(tables: list[DataTable]) -> tuple[dt.date, dt.date] | None:
+    """The first and last dates of the reports and meetings."""
+    dates = [row[[c.name for c in table.columns].index("tanggal")]
+             for table in tables if table.name in ("laporan", "rapat") for row in table.rows]
+    return (min(dates), max(dates)) if dates else None
+
+
+def _producers(model: SiteModel, tables: list[DataTable]) -> list[str]:
+    """The desk, then each agency whose reports the package holds (Satu Data: produsen data)."""
+    laporan_table = next(t for t in tables if t.name == "laporan")
+    column = [c.name for c in laporan_table.columns].index("instansi")
+    names = {row[0]: row[2] for row in next(t for t in tables if t.name == "instansi").rows}
+    slugs = sorted({row[column] for row in laporan_table.rows})
+    return [model.edisi.desk.nama, *sorted({names.get(slug, slug) for slug in slugs})]
+
+
+def _secretariat(model: SiteModel) -> tuple[str, str | None] | None:
+    office = next((i for i in model.instansi if i.slug == model.edisi.desk.sekretariat), None)
+    if office is None:
+        return None
+    return office.nama, next((c.surel for c in office.kontak if c.surel), None)
 
 
 def csv_text(value) -> str:
@@ -248,7 +317,7 @@ def tindak_lanjut(model: SiteModel) -> DataTable:
 
 def rapat(model: SiteModel) -> DataTable:
     meetings = sorted(model.rapat, key=lambda r: (r.tanggal, r.slug))
-    rows = [(r.slug, r.tanggal, r.waktu, r.judul, r.tempat, r.pimpinan.nama, r.pimpinan.jabatan,
+    rows = [(r.slug, r.tanggal, iso_time(r.waktu), r.judul, r.tempat, r.pimpinan.nama, r.pimpinan.jabatan,
              "; ".join(p.slug for p in r.peserta), r.ringkasan, len(r.keputusan), len(r.tindak_lanjut), r.dasar)
             for r in meetings]
     return DataTable(
@@ -257,8 +326,8 @@ def rapat(model: SiteModel) -> DataTable:
         [Column("slug", "string", "Pengenal rapat (alamat halamannya).", constraints={"required": True,
                                                                                     "unique": True}),
          Column("tanggal", "date", "Tanggal rapat.", constraints={"required": True}),
-         Column("waktu", "string", f"Jam mulai ({model.edisi.zona_waktu}), mis. 09.00.",
-                constraints={"pattern": r"^\d{2}\.\d{2}$"}),
+         Column("waktu", "string", f"Jam mulai ({model.edisi.zona_waktu}), ISO 8601 JJ:MM, mis. 09:00.",
+                constraints={"pattern": r"^\d{2}:\d{2}$"}),
          Column("judul", "string", "Judul rapat.", constraints={"required": True}),
          Column("tempat", "string", "Tempat rapat."),
          Column("pimpinan", "string", "Nama pimpinan rapat."),
