@@ -205,7 +205,7 @@ def test_no_canary_in_the_public_edition(canary_site):
 
 def test_canary_search_covers_every_download(canary_site):
     """The search above reads every file of the site: each download of each election edition among them (every
-    resource of its data package, the package itself, data.json and the feed) and, in the public edition, every
+    resource of its data package, the package itself and its CKAN record, data.json and the feed) and, in the public edition, every
     file of its ZIP for reading without signal (the internal edition has none)."""
     site, _, _ = canary_site
     for edition in ("publik", "internal"):
@@ -220,7 +220,8 @@ def test_canary_search_covers_every_download(canary_site):
             downloads = {p.relative_to(site / edition).as_posix() for p in package.parent.iterdir()}
             copy = f"{version}/unduh/buletin-{version}.zip"
             assert (copy in downloads) == (edition == "publik"), downloads
-            assert downloads - {copy} == {f"{version}/unduh/{name}" for name in [*resources, "datapackage.json"]}, \
+            described = [*resources, "datapackage.json", "ckan.json"]  # the package, and its record for CKAN portals
+            assert downloads - {copy} == {f"{version}/unduh/{name}" for name in described}, \
                 "a download that the data package does not describe"
             assert downloads | {f"{version}/feed.xml"} <= scanned
             if edition == "publik":
