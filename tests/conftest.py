@@ -20,7 +20,14 @@ BUILT_SITE_FIXTURES = {"built_site", "served_site", "canary_site", "public_check
                        "payload_site"}
 
 
+# The longest files first (after pytest-randomly's shuffle, keeping its order otherwise): `make test` hands each
+# file to one worker (`--dist loadfile`) in this order, so the run does not end with one worker on a long file.
+LONGEST_FIRST = ("test_browser", "test_desks", "test_warm_cold", "test_build_once", "test_editions")
+
+
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: LONGEST_FIRST.index(item.path.stem) if item.path.stem in LONGEST_FIRST
+               else len(LONGEST_FIRST))
     for item in items:
         mark = MODULE_MARKS.get(item.path.stem)
         if mark:
