@@ -42,7 +42,7 @@ test: $(STAMP)
 	@scripts/node-deps
 	@BIN=$(BIN) scripts/lint
 	$(BYTECODE)
-	@$(BIN)/python -m pytest -n auto --dist loadfile
+	@$(BIN)/python -m pytest -n auto --dist loadfile --desk-examples 0
 
 test-fast: $(STAMP)
 	$(BYTECODE)

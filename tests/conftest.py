@@ -42,7 +42,7 @@ def pytest_addoption(parser):
     parser.addoption("--warm-cold-examples", type=int, default=1,
                      help="drawn edit sequences of tests/test_warm_cold.py (more than 1: drawn at random, on the "
                           "whole example)")
-    parser.addoption("--desk-examples", type=int, default=1,
+    parser.addoption("--desk-examples", type=int, default=1,  # make test: 0, the explicit examples only
                      help="drawn region codes of tests/test_desks.py, each made, built and checked (besides its "
                           "explicit examples; more than 1: drawn at random)")
 
