@@ -78,7 +78,7 @@ def compose(config_file: Path) -> yaml.Node | None:
 def plugin_options(root: yaml.Node | None) -> tuple[yaml.Node | None, yaml.MappingNode | None]:
     """The bulletin plugin's entry in a composed mkdocs.yml: (the node of its name, its options mapping or None).
     (None, None) when it names no such plugin."""
-    plugins = _value(root, "plugins")
+    plugins = mapping_value(root, "plugins")
     entries = plugins.value if isinstance(plugins, (yaml.SequenceNode, yaml.MappingNode)) else []
     for entry in entries:
         if isinstance(entry, yaml.ScalarNode) and entry.value == "bulletin":
@@ -95,7 +95,7 @@ def declared(config_file: Path) -> Declared | None:
     entry, options = plugin_options(compose(config_file))
     if entry is None:
         return None
-    node = _value(options, KEY) if options is not None else None
+    node = mapping_value(options, KEY) if options is not None else None
     if node is None:
         return Declared(None, entry.start_mark.line + 1, entry.start_mark.column + 1)
     value = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.ScalarNode) else node.tag
@@ -133,7 +133,8 @@ def older_message(number: int) -> str:
             f"({notes}). {action}")
 
 
-def _value(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
+def mapping_value(mapping: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value node of ``key`` in a composed mapping; None when there is none."""
     if not isinstance(mapping, yaml.MappingNode):
         return None
     for key_node, value_node in mapping.value:

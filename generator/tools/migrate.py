@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.check.formats import CHANGES, FORMAT, KEY, PACKAGE, declared, plugin_options
+from generator.check.formats import CHANGES, FORMAT, KEY, PACKAGE, declared, mapping_value, plugin_options
 from generator.project import Project
 from generator.render.schemas import schema_text, schemas
 
@@ -99,9 +99,9 @@ def with_format(text: str, number: int) -> str:
     if entry is None:
         raise MigrateRefused("mkdocs.yml tidak memuat plugin bulletin")
     if options is not None:
-        for key, value in options.value:
-            if key.value == KEY:
-                return _splice(text, value.start_mark.index, value.end_mark.index, str(number))
+        value = mapping_value(options, KEY)
+        if value is not None:
+            return _splice(text, value.start_mark.index, value.end_mark.index, str(number))
         first = options.value[0][0] if options.value else None
         if options.flow_style or first is None:
             start = options.start_mark.index + 1  # after "{"
@@ -110,16 +110,9 @@ def with_format(text: str, number: int) -> str:
         return _splice(text, after_name, after_name, f"{' ' * first.start_mark.column}{KEY}: {number}\n")
     # a plugin named without options ("- bulletin"): its name becomes a mapping
     start, end = entry.start_mark.index, entry.end_mark.index
-    if _in_flow(root):
+    if getattr(mapping_value(root, "plugins"), "flow_style", False):
         return _splice(text, start, end, f"{{bulletin: {{{KEY}: {number}}}}}")
     return _splice(text, start, end, f"bulletin:\n{' ' * (entry.start_mark.column + 4)}{KEY}: {number}")
-
-
-def _in_flow(root: yaml.Node) -> bool:
-    for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
-        if key.value == "plugins":
-            return bool(getattr(value, "flow_style", False))
-    return False
 
 
 def _splice(text: str, start: int, end: int, new: str) -> str:
