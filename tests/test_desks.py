@@ -2,7 +2,8 @@
 
 For each desk: init → validate (0 errors) → build (both site editions, real MkDocs) → every page served over HTTP
 and crawled (every link answers 200; nothing is loaded from another host) → the home page and a kecamatan page
-opened in Chromium (no request leaves the site, no error on the console).
+opened in Chromium (no request leaves the site, no error on the console); and a kabupaten/kota desk's pages say in
+words that nothing has come in yet.
 
 * drawn kabupaten/kota codes of the reference (Hypothesis), with explicit examples: the fewest and the most
   kecamatan, names with apostrophes, hyphens and parentheses, the newest provinces of Papua. `make test` runs the
@@ -18,6 +19,7 @@ opened in Chromium (no request leaves the site, no error on the console).
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -34,6 +36,7 @@ from generator.tools.desk import new_desk, write_desk
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 VOTING_DAY = "2029-11-28"
+VOTING_DAY_WEEKDAY, VOTING_DAY_WORDS = "Rabu", "28 November 2029"
 EDISI = "pilkada-2029"
 
 with open(REFERENCE, newline="", encoding="utf-8") as _handle:
@@ -96,6 +99,31 @@ def pages_hold(site: Path, browser, edisi: str = EDISI, region_name: str | None 
             assert not errors, errors
 
 
+def nothing_in_yet(site: Path, desk_name: str) -> None:
+    """A new desk's pages say in words that nothing has come in: no countdown from a date that is no data's date,
+    no table of figures that are all missing, no date given to the data; the voting day named only as planned."""
+    for edition in ("publik", "internal"):
+        home = (site / edition / EDISI / "index.html").read_text(encoding="utf-8")
+        assert f"Buletin {desk_name}" in home
+        assert (site / edition / EDISI / "panduan-editor" / "index.html").is_file()
+    assert (site / "internal" / ".buletin-internal").is_file()
+    home = (site / "publik" / EDISI / "index.html").read_text(encoding="utf-8")
+    assert "Belum ada laporan" in home and "Belum ada rapat" in home and "Hari H" not in home
+    assert "Belum ada laporan angka" in home and "Perubahan" not in home
+    some = next((site / "publik" / EDISI / "kecamatan").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "Belum ada laporan angka" in some and "Perubahan" not in some
+    note = (site / "publik" / EDISI / "catatan-data" / "index.html").read_text(encoding="utf-8")
+    assert "Belum ada laporan atau rapat bertanggal" in note
+    package = json.loads((site / "publik" / EDISI / "unduh" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["tanggal_data"] is None
+    for page in (site / "publik" / EDISI).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert text.count(VOTING_DAY_WORDS) == text.count(f"Pemungutan suara direncanakan {VOTING_DAY_WEEKDAY}, "
+                                                          f"{VOTING_DAY_WORDS}"), page
+    about = (site / "publik" / EDISI / "tentang" / "index.html").read_text(encoding="utf-8")
+    assert desk_name in about
+
+
 def init(folder: Path, wilayah: str) -> None:
     result = cli("init", folder, "--wilayah", wilayah, "--pemungutan", VOTING_DAY)
     assert result.exit_code == 0, result.output
@@ -125,7 +153,9 @@ def test_any_kabupaten_or_kota_desk_builds_and_its_pages_hold(tmp_path_factory, 
         names = {yaml.safe_load(p.read_text(encoding="utf-8"))["nama"] for p in kecamatan}
         assert len(kecamatan) == len(expected) and names == {" ".join(CODES[c].split()) for c in expected}
         site = built(folder, work)
-        pages_hold(site, browser, region_name=" ".join(CODES[code].split()))
+        name = " ".join(CODES[code].split())
+        pages_hold(site, browser, region_name=name)
+        nothing_in_yet(site, f"Desk Pilkada {name}")
         shutil.rmtree(work)  # a drawn run of 40 desks keeps no more than one on disk
 
     run()
