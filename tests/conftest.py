@@ -13,7 +13,8 @@ MODULE_MARKS = {
     "test_browser": "browser",
     "test_html_valid": "validator",
     **dict.fromkeys(["test_build", "test_build_once", "test_serve", "test_parts", "test_versions", "test_nginx",
-                     "test_warm_cold", "test_site_diff", "test_page_budget", "test_bench", "test_publishing", "test_desks"],
+                     "test_warm_cold", "test_site_diff", "test_page_budget", "test_bench", "test_publishing", "test_desks",
+                     "test_builder_alt"],
                     "build"),
 }
 BUILT_SITE_FIXTURES = {"built_site", "served_site", "canary_site", "public_checkout", "admin_site", "built_example",
@@ -34,6 +35,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(mark)
         if BUILT_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker("build")
+        if "browser" in getattr(item, "fixturenames", ()):  # each module's Chromium, whatever the test does
+            item.add_marker("browser")
 
 
 def pytest_addoption(parser):

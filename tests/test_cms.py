@@ -133,43 +133,99 @@ def browser():
         launched.close()
 
 
-@pytest.fixture(scope="module")
-def admin_site(tmp_path_factory, browser):
-    """The internal edition's admin page as the build writes it, with Decap's in-memory test backend and direct
-    publishing (the git host's editorial workflow is what the real configuration uses)."""
-    from support import StaticServer
-    root = tmp_path_factory.mktemp("admin")
+def write_test_repo_form(root: Path, publish_mode: str) -> None:
+    """The internal edition's admin page as the build writes it, into ``root``, with Decap's in-memory test backend
+    (``test-repo``) instead of the git host and the given publish mode; the meeting form's default participants
+    are the production ones."""
     checked = dataclasses.replace(check(Project(ROOT)), form=GITHUB_LOGIN)  # a desk with a login: the form loads
     internal = next(p for p in publications(checked, ("internal",), edisi=EDISI))
     production = json.loads(internal.downloads["admin/config.yml"])
     peserta = next(f["default"] for f in production["collections"][0]["fields"] if f["name"] == "peserta")
-    files = admin_files(EDISI, {"name": "test-repo"}, {"rapat": {"peserta": peserta}}, publish_mode="simple")
+    files = admin_files(EDISI, {"name": "test-repo"}, {"rapat": {"peserta": peserta}}, publish_mode=publish_mode)
     assert {k: v for k, v in files.items() if k != "admin/config.yml"} == \
         {k: v for k, v in internal.downloads.items() if k.startswith("admin/") and k != "admin/config.yml"}
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
+
+
+def log_in(page, url: str) -> None:
+    """Open the form at ``url`` (the folder of admin/) and log in: with the test backend the button alone does."""
+    page.goto(url + "/admin/index.html")
+    page.get_by_role("button", name="Masuk").click()  # bahasa-id.js: auth.login
+    page.wait_for_url("**/admin/index.html#/collections/**")
+
+
+MEETING = {  # a new meeting's required fields (the participants are the form's default)
+    "judul": "Rapat evaluasi pasca pemungutan suara",
+    "tanggal": "2024-12-02",
+    "tempat": "Aula Setda Barito Selatan, Buntok",
+    "nama": "Edy Purwanto",
+    "jabatan": "Sekretaris Daerah Kabupaten Barito Selatan",
+    "ringkasan": "Desk mengevaluasi pemungutan suara 27 November 2024.",
+}
+
+
+def fill_meeting(page) -> None:
+    """Fill the required fields of a new meeting that are still empty (typing into a filled one of Decap's string
+    fields adds to what is there)."""
+    for name, text in MEETING.items():
+        box = page.locator(f"[id^={name}-field]")
+        if not box.input_value():
+            box.fill(text)
+
+
+def example_copy(to: Path) -> Path:
+    """A copy of the example project's public side (what a saved form changes, and what validate reads)."""
+    for name in ("data", "content", "schemas"):
+        shutil.copytree(ROOT / name, to / name)
+    shutil.copy2(ROOT / "mkdocs.yml", to / "mkdocs.yml")
+    return to
+
+
+def validation_errors(project: Path, path: str, content: str) -> list[str]:
+    """``content`` written at ``path`` of ``project`` (an example_copy), then `bulletin validate` run on it as a
+    desk runs it: its errors (warnings left out), and a line for a non-zero exit or a schema error."""
+    from test_examples import problem_lines, run_validate
+    from test_schemas import schema_errors
+    (project / path).write_text(content, encoding="utf-8")
+    result = run_validate(project)
+    errors = [line for line in problem_lines(result) if ": peringatan: " not in line]
+    if result.returncode != 0:
+        errors.append(f"validate exited with {result.returncode}")
+    return errors + [f"schema: {where}: {error}" for where, error in schema_errors(project).items()]
+
+
+@pytest.fixture(scope="module")
+def admin_site(tmp_path_factory, browser):
+    """The internal edition's admin page as the build writes it, with Decap's in-memory test backend and direct
+    publishing (the git host's editorial workflow is what the real configuration uses: test_cms_workflow.py)."""
+    from support import StaticServer
+    root = tmp_path_factory.mktemp("admin")
+    write_test_repo_form(root, "simple")
     with StaticServer(root) as server:
         page = browser.new_page(viewport={"width": 1280, "height": 1400})
-        page.goto(server.url + "/admin/index.html")
-        page.get_by_role("button", name="Login").click()
+        log_in(page, server.url)
         page.goto(server.url + f"/admin/index.html#/collections/rapat-{EDISI}/new")
         page.locator("[id^=judul-field]").wait_for()
         yield page
         page.close()
 
 
+OPTIONAL = re.compile(r"\s*\(tidak wajib\)$", re.I)  # after an optional field's label: bahasa-id.js's
+# editor.editorControl.field.optional, upper-cased by Decap's style
+
+
 def test_meeting_form_fields_match_the_schema(admin_site):
     page = admin_site
-    labels = [re.sub(r"\s*\(OPTIONAL\)$", "", text, flags=re.I).strip().casefold()
-              for text in page.locator("label").all_inner_texts()]
+    shown = page.locator("label").all_inner_texts()
+    labels = [OPTIONAL.sub("", text).strip().casefold() for text in shown]
     document = DOCUMENTS["rapat"]
     for name, prop in document["properties"].items():
-        shown = prop["title"].casefold() in labels
-        assert shown == (prop.get("x-akses") == "publik" and name not in FORM_OMITS), name
+        in_form = prop["title"].casefold() in labels
+        assert in_form == (prop.get("x-akses") == "publik" and name not in FORM_OMITS), name
     required = set(document["required"])
-    optional = {re.sub(r"\s*\(OPTIONAL\)$", "", t, flags=re.I).casefold() for t in page.locator("label").all_inner_texts()
-                if re.search(r"\(OPTIONAL\)$", t, flags=re.I)}
+    optional = {OPTIONAL.sub("", t).casefold() for t in shown if OPTIONAL.search(t)}
     assert optional == {p["title"].casefold() for n, p in document["properties"].items()
                         if n not in required and p.get("x-akses") == "publik" and n not in FORM_OMITS}
     assert page.locator("[id^=tanggal-field]").get_attribute("type") == "date"
@@ -179,31 +235,17 @@ def test_meeting_form_fields_match_the_schema(admin_site):
 
 def test_saved_meeting_is_valid_data(admin_site, tmp_path):
     page = admin_site
-    page.locator("[id^=judul-field]").fill("Rapat evaluasi pasca pemungutan suara")
-    page.locator("[id^=tanggal-field]").fill("2024-12-02")
-    page.locator("[id^=tempat-field]").fill("Aula Setda Barito Selatan, Buntok")
-    page.locator("[id^=nama-field]").fill("Edy Purwanto")
-    page.locator("[id^=jabatan-field]").fill("Sekretaris Daerah Kabupaten Barito Selatan")
-    page.locator("[id^=ringkasan-field]").fill("Desk mengevaluasi pemungutan suara 27 November 2024.")
-    page.get_by_role("button", name="Publish").click()
-    page.get_by_text("Publish now").click()
+    fill_meeting(page)
+    page.get_by_role("button", name="Terbitkan").click()  # bahasa-id.js: editor.editorToolbar.publish
+    page.get_by_text("Terbitkan sekarang").click()  # editor.editorToolbar.publishNow
     page.wait_for_function("() => Object.keys(((window.repoFiles.data || {})['pilkada-2024'] || {}).rapat || {})"
                            ".length > 0")
     saved = page.evaluate("() => window.repoFiles.data['pilkada-2024'].rapat")
     assert list(saved) == ["2024-12-02-rapat-evaluasi-pasca-pemungutan-suara.yml"]
     entry = next(iter(saved.values()))
     assert entry["path"] == f"data/{EDISI}/rapat/2024-12-02-rapat-evaluasi-pasca-pemungutan-suara.yml"
-    project = tmp_path / "project"
-    for name in ("data", "content", "schemas"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / entry["path"]).write_text(entry["content"], encoding="utf-8")
-    from test_examples import problem_lines, run_validate
-    result = run_validate(project)
-    assert [line for line in problem_lines(result) if ": peringatan: " not in line] == [], entry["content"]
-    assert result.returncode == 0
-    from test_schemas import schema_errors
-    assert schema_errors(project) == {}
+    assert validation_errors(example_copy(tmp_path / "project"), entry["path"], entry["content"]) == [], \
+        entry["content"]
 
 
 def test_form_commits_to_the_repository_of_repo_url(tmp_path):
@@ -220,15 +262,15 @@ def test_form_commits_to_the_repository_of_repo_url(tmp_path):
 
 # --- the login, in a real browser: nothing outside the site until the officer asks to log in --------------
 
-LOGINS = {  # name → (the login mkdocs.yml declares, the button, where the button must go)
+LOGINS = {  # name → (the login mkdocs.yml declares, the button (bahasa-id.js), where the button must go)
     "github": ({"backend": "github", "repo": "desk/buletin", "base_url": "https://oauth.desk.example",
-                "auth_endpoint": "masuk"}, "Login with GitHub",
+                "auth_endpoint": "masuk"}, "Masuk dengan GitHub",
                r"^https://oauth\.desk\.example/masuk\?provider=github&.*scope=repo"),
     "gitlab": ({"backend": "gitlab", "repo": "desk/buletin", "app_id": "app-123",
-                "base_url": "https://git.desk.example"}, "Login with GitLab",
+                "base_url": "https://git.desk.example"}, "Masuk dengan GitLab",
                r"^https://git\.desk\.example/oauth/authorize\?client_id=app-123&.*code_challenge="),
     "gitea": ({"backend": "gitea", "repo": "desk/buletin", "app_id": "app-456",
-               "base_url": "https://gitea.desk.example"}, "Login with Gitea",
+               "base_url": "https://gitea.desk.example"}, "Masuk dengan Gitea",
               r"^https://gitea\.desk\.example/login/oauth/authorize\?client_id=app-456&.*code_challenge="),
 }
 
