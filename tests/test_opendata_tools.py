@@ -171,6 +171,25 @@ def test_ckan_record_is_what_the_mapper_makes_of_the_package(checked):
                 (satu_data["periode"]["awal"], satu_data["periode"]["akhir"])
             assert extras["frekuensi_pembaruan"] == satu_data["frekuensi_pembaruan"]
             assert satu_data["produsen_data"][0] == package["contributors"][0]["title"]  # the desk, then agencies
+            named = records_of(checked, edisi).edisi.data.desk.walidata  # the walidata edisi.yml names, or null
+            custodian = satu_data["walidata"]
+            if named is None:
+                assert custodian is None and not any(key.startswith("walidata") for key in extras)
+            else:
+                assert custodian == {"nama": named.nama, "surel": named.surel, "situs": named.situs}
+                assert (extras["walidata"], extras["walidata_surel"], extras["walidata_situs"]) == \
+                    (named.nama, named.surel, named.situs)
+
+
+def test_the_walidata_of_the_example_is_named_with_its_contact(checked):
+    """pilkada-2024 names its walidata (edisi.yml desk.walidata): the package, the CKAN record and the data page
+    give its contact; pilgub-kalteng-2020 names none, and says nothing of one."""
+    named = publish(checked, "publik", records_of(checked, "pilkada-2024"))
+    page = named.site.pages["data-terbuka.md"]
+    assert "Walidata yang menghimpun data ini: Dinas Komunikasi dan Informatika Kabupaten Barito Selatan, surel " \
+           "info@baritoselatankab.go.id" in page
+    unnamed = publish(checked, "publik", records_of(checked, "pilgub-kalteng-2020"))
+    assert "Walidata" not in unnamed.site.pages["data-terbuka.md"]
 
 
 # CKAN 2.10/2.11 package_create, default_create_package_schema and its validators (ckan/logic/schema.py,

@@ -23,6 +23,7 @@ from generator.load.schema import (
     Pimpinan,
     PotensiGangguan,
     Sumber,
+    Walidata,
 )
 
 # ``dasar`` on a view: the legal basis of a restricted item, shown with a TERBATAS mark in the internal
@@ -659,6 +660,7 @@ class OpenData:
     period: tuple[dt.date, dt.date] | None = None  # Satu Data periode: the first and last report or meeting dates
     producers: list[str] = field(default_factory=list)  # Satu Data produsen data: the desk, then each source agency
     secretariat: tuple[str, str | None] | None = None  # the desk's secretariat: (name, office e-mail)
+    custodian: Walidata | None = None  # Satu Data walidata that takes the data in, where the desk names one
 
     @property
     def offline_copy(self) -> str | None:

@@ -287,6 +287,19 @@ class Tahapan(PublicModel):
     selesai: Tanggal | None = public_field(None, description="Tanggal selesai.")
 
 
+class Walidata(PublicModel):
+    """The Satu Data custodian (walidata, Perpres 39/2019) that takes the desk's open data in, where one is named."""
+
+    schema_title: ClassVar[str] = "Walidata"
+    schema_description: ClassVar[str] = (
+        "Walidata Satu Data (Perpres 39/2019) yang menghimpun data terbuka desk, mis. dinas kominfo: kontak kantornya.")
+    nama: Teks = public_field(examples=["Dinas Komunikasi dan Informatika Kabupaten Barito Selatan"],
+                              description="Nama instansi walidata.")
+    surel: Surel | None = public_field(None, description="Alamat surel kantor walidata untuk pertanyaan data.")
+    telepon_kantor: Telepon | None = public_field(None, description="Telepon kantor dalam tanda kutip.")
+    situs: Tautan | None = public_field(None, description="Situs atau portal data walidata.")
+
+
 class Desk(PublicModel):
     """The coordination desk itself."""
 
@@ -296,6 +309,9 @@ class Desk(PublicModel):
     ketua: Teks = public_field(description="Jabatan ketua desk, mis. \"Sekretaris Daerah\".")
     dasar_hukum: list[Teks] = public_field(default_factory=list, examples=[["Permendagri 9/2005"]], description="Dasar pembentukan desk.")
     sekretariat: Slug = public_field(examples=["setda"], description="Instansi sekretariat desk (nama berkas di instansi/).")
+    walidata: Walidata | None = public_field(
+        None, description="Walidata Satu Data yang menerima data terbuka desk, bila ditetapkan; kontaknya ikut dalam "
+                          "metadata paket data (Satu Data) dan di halaman data terbuka.")
 
 
 class Edisi(PublicModel):

@@ -95,7 +95,18 @@ def satu_data(package: OpenData) -> dict:
         "periode": ({"awal": package.period[0].isoformat(), "akhir": package.period[1].isoformat()}
                     if package.period else None),
         "frekuensi_pembaruan": UPDATE_FREQUENCY,
+        "walidata": _custodian(package),
     }
+
+
+def _custodian(package: OpenData) -> dict | None:
+    """The walidata and its office contact, as edisi.yml names them (None: the desk names none)."""
+    if package.custodian is None:
+        return None
+    custodian = package.custodian
+    return {key: value for key, value in (("nama", custodian.nama), ("surel", custodian.surel),
+                                          ("telepon", custodian.telepon_kantor), ("situs", custodian.situs))
+            if value}
 
 
 def ckan_dataset(package: OpenData, site_url: str | None = None) -> dict:
@@ -114,6 +125,8 @@ def ckan_dataset(package: OpenData, site_url: str | None = None) -> dict:
         "edisi": f"{package.edisi[1]} ({package.edition})",
         "lisensi_spdx": identifier,
         "penerbit": package.publisher,
+        **{f"walidata_{key}" if key != "nama" else "walidata": value
+           for key, value in (meta["walidata"] or {}).items()},
     }
     name, email = package.secretariat or (package.publisher, None)
     return {

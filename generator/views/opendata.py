@@ -127,7 +127,7 @@ def open_data(records: EditionRecords, model: SiteModel, directory: Directory,
         keywords=["pilkada", "desk pilkada", "kesiapan pemilihan", edisi.nama_singkat, model.area.nama],
         publisher=edisi.desk.nama, as_of=model.as_of, edisi=(edisi.id, edisi.nama), edition=model.edition,
         tables=tables, address=address, period=_period(tables), producers=_producers(model, tables),
-        secretariat=_secretariat(model))
+        secretariat=_secretariat(model), custodian=edisi.desk.walidata)
 
 
 def _period(tables: list[DataTable]) -> tuple[dt.date, dt.date] | None:
