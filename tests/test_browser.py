@@ -61,7 +61,7 @@ TABS = 2  # pages visited at once: the machine has two cores
 # the time of the visit of every page. The table of contents (.md-sidebar--secondary) is the page's own.
 FRAME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer")
 FRAME_PAGES = ("", "kecamatan/jenamas/", "404.html")
-REDIRECTS_AT_ONCE = 6  # redirect pages followed at once (each waits twice for the network to go quiet)
+REDIRECTS_AT_ONCE = 13  # redirect pages followed at once (each waits twice for the network to go quiet: idle)
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
