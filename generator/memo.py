@@ -11,6 +11,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+_BATCH = 500  # keys per query: well below SQLite's limit of bound parameters
+
 
 class Memo:
     def __init__(self, path: Path, group: str):
@@ -29,6 +31,18 @@ class Memo:
         if row is not None:
             self.used.append(key)
         return row[0] if row else None
+
+    def get_many(self, keys) -> dict[str, bytes]:
+        """The values of those of ``keys`` the memo holds, asked for together (one query per few hundred keys,
+        not one per key)."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, bytes] = {}
+        for start in range(0, len(keys), _BATCH):
+            batch = keys[start:start + _BATCH]
+            marks = ", ".join("?" * len(batch))
+            found.update(self.db.execute(f"SELECT key, value FROM memo WHERE key IN ({marks})", batch).fetchall())
+        self.used.extend(found)
+        return found
 
     def put(self, key: str, value: bytes) -> None:
         self.added[key] = value

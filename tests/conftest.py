@@ -23,7 +23,8 @@ BUILT_SITE_FIXTURES = {"built_site", "served_site", "canary_site", "public_check
 
 # The longest files first (after pytest-randomly's shuffle, keeping its order otherwise): `make test` hands each
 # file to one worker (`--dist loadfile`) in this order, so the run does not end with one worker on a long file.
-LONGEST_FIRST = ("test_browser", "test_desks", "test_warm_cold", "test_build_once", "test_editions")
+LONGEST_FIRST = ("test_browser", "test_desks", "test_cms_format", "test_warm_cold", "test_incremental", "test_build_once",
+                 "test_editions")
 
 
 def pytest_collection_modifyitems(config, items):

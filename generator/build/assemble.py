@@ -16,6 +16,7 @@ from generator.build.publish import mark_internal
 from generator.build.store import Store
 from generator.build.versions import ALIAS, ICON, redirect_page, write_version_index
 from generator.domain.editions import INTERNAL, offline_copy
+from generator.memo import Memo
 
 # --- putting a site together ---------------------------------------------------------------------------
 
@@ -24,8 +25,10 @@ class PageMissing(Exception):
     """A page of the plan is in none of the stores (a part of a split build is missing)."""
 
 
-def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str, ...] | None = None) -> None:
-    """Write the site of ``plan`` into ``out`` (``out/<edition>/<edisi>/``) from pages held by ``stores``."""
+def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str, ...] | None = None,
+             memo: Path | None = None) -> None:
+    """Write the site of ``plan`` into ``out`` (``out/<edition>/<edisi>/``) from pages held by ``stores``
+    (``memo``: where the offline copies' compressed entries are remembered between builds)."""
     editions = editions or tuple(dict.fromkeys(unit.edition for unit in plan.units))
     digests: dict[str, list[str]] = {}
     for unit in plan.units:
@@ -34,7 +37,10 @@ def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str
             assemble_unit(unit, stores, folder, plan.base_url)
             if offline_copy(unit.edition, unit.edisi):
                 site_url = f"{plan.base_url.rstrip('/')}/{unit.edisi}/" if plan.base_url else None
-                digests.setdefault(unit.edition, []).append(write_copy(folder, unit.edisi, site_url).digest)
+                entries = Memo(memo, f"salinan/{unit.edition}/{unit.edisi}") if memo else None
+                digests.setdefault(unit.edition, []).append(write_copy(folder, unit.edisi, site_url, entries).digest)
+                if entries:
+                    entries.commit()
     for edition in editions:
         write_version_index(out / edition, plan.versions, plan.base_url, internal=edition == INTERNAL)
         if edition in digests:  # the public edition's service worker, after every file it lists is written

@@ -35,15 +35,20 @@ import io
 import json
 import math
 import os
+import pickle
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from generator import fingerprint
 from generator.build.output import Output
 from generator.domain.editions import offline_copy
+from generator.memo import Memo
 
 SHIM = "assets/javascripts/iframe-worker/shim.js"  # iframe-worker (MIT), vendored from npm into the theme
 REGISTRATION = "assets/javascripts/offline.js"
@@ -105,30 +110,55 @@ class OfflineCopy:
     sized_pages: list[str] = field(default_factory=list)  # pages that show the ZIP's size
 
 
-def make_copy(folder: Path, edisi: str, site_url: str | None) -> OfflineCopy:
-    """The ZIP of the assembled election edition in ``folder`` (``site_url``: its address, when known)."""
+def make_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None = None) -> OfflineCopy:
+    """The ZIP of the assembled election edition in ``folder`` (``site_url``: its address, when known).
+
+    With a ``memo``, an entry whose file, place and surroundings (the files the copy holds, the site's address)
+    are as in an earlier build is taken from it compressed, not rewritten and compressed again: a warm national
+    build changes a few of its ten thousand entries."""
     name = f"buletin-{edisi}"
     files = [path for path in edition_files(folder) if path != REGISTRATION]  # no service worker from file://
     held = set(files)
     folders = {posixpath.dirname(path) for path in files if path.endswith("/index.html") or path == "index.html"}
+    around = _entries_context(files, folders, site_url) if memo is not None else ""
     digest = hashlib.sha256()
     sized = []
-    entries: list[tuple[str, bytes]] = []
+    entries: list[tuple[str, _Entry]] = []
     for path in files:
         data = (folder / path).read_bytes()
-        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + hashlib.sha256(data).digest())
-        if path.endswith(".html"):
-            text = data.decode("utf-8")
-            if SIZE_MARK.search(text):
-                sized.append(path)
-            data = _page_copy(text, path, held, folders, site_url).encode("utf-8")
-        elif path == "search/search_index.json":  # from file://, Material reads the index as a script
-            path, data = "search/search_index.js", _index_script(data)
-        entries.append((path, data))
+        content = hashlib.sha256(data).digest()
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + content)
+        key = hashlib.sha256(f"{around}\0{path}\0".encode("utf-8", "surrogateescape") + content).hexdigest() \
+            if memo is not None else None
+        remembered = memo.get(key) if key else None
+        if remembered is not None:
+            is_sized, stored, entry = pickle.loads(remembered)
+        else:
+            is_sized, stored = False, path
+            if path.endswith(".html"):
+                text = data.decode("utf-8")
+                is_sized = bool(SIZE_MARK.search(text))
+                data = _page_copy(text, path, held, folders, site_url).encode("utf-8")
+            elif path == "search/search_index.json":  # from file://, Material reads the index as a script
+                stored, data = "search/search_index.js", _index_script(data)
+            entry = _Entry.of(data)
+            if key:
+                memo.put(key, pickle.dumps((is_sized, stored, entry), protocol=5))
+        if is_sized:
+            sized.append(path)
+        entries.append((stored, entry))
     out = _Zip()
-    for path, data in sorted(entries):
-        out.add(f"{name}/{path}", data)
+    for path, entry in sorted(entries, key=lambda item: item[0]):
+        out.add(f"{name}/{path}", entry)
     return OfflineCopy(out.close(), digest.hexdigest(), sized)
+
+
+def _entries_context(files: list[str], folders: set[str], site_url: str | None) -> str:
+    """What every entry of the copy depends on besides its own file: the files the copy holds (a link to one it
+    does not hold is rewritten), the site's address and the code that rewrites and compresses."""
+    digest = hashlib.sha256(fingerprint.code().encode())
+    digest.update(json.dumps([files, sorted(folders), site_url, LEVEL]).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def _page_copy(text: str, path: str, held: set[str], folders: set[str], site_url: str | None) -> str:
@@ -186,21 +216,60 @@ def _index_script(data: bytes) -> bytes:
     return ("var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """One file of the ZIP, compressed once: raw deflate as ``zipfile`` writes it, with its CRC and size."""
+
+    crc: int
+    size: int
+    deflated: bytes
+
+    @classmethod
+    def of(cls, data: bytes) -> "_Entry":
+        compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+        return cls(zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+
+
 class _Zip:
-    """A ZIP written the same way every time: fixed times and modes, entries in the order given."""
+    """A ZIP written the same way every time: fixed times and modes, entries in the order given, each from its
+    compressed bytes. The bytes are those ``zipfile`` writes for the same entries (``writestr`` of a ``ZipInfo``
+    with ``ZIP_TIME``, mode 0644 and deflate at ``LEVEL``, into a seekable file), without compressing again."""
 
     def __init__(self):
         self.buffer = io.BytesIO()
-        self.zip = zipfile.ZipFile(self.buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL)
+        self.central: list[bytes] = []
 
-    def add(self, name: str, data: bytes) -> None:
-        info = zipfile.ZipInfo(name, ZIP_TIME)
-        info.external_attr = 0o644 << 16  # rw-r--r-- when extracted (0 would give a file nobody may read)
-        self.zip.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=LEVEL)
+    def add(self, name: str, entry: _Entry) -> None:
+        try:
+            encoded, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            encoded, flags = name.encode("utf-8"), 0x800
+        offset = self.buffer.tell()
+        if offset > _ZIP32_LIMIT or len(entry.deflated) > _ZIP32_LIMIT or entry.size > _ZIP32_LIMIT \
+                or len(self.central) >= 0xFFFF:
+            raise ValueError("salinan luring melampaui batas ZIP tanpa ZIP64")
+        dos_time = ZIP_TIME[3] << 11 | ZIP_TIME[4] << 5 | ZIP_TIME[5] // 2
+        dos_date = (ZIP_TIME[0] - 1980) << 9 | ZIP_TIME[1] << 5 | ZIP_TIME[2]
+        sizes = (entry.crc, len(entry.deflated), entry.size)
+        self.buffer.write(struct.pack("<4s2B4HL2L2H", b"PK\003\004", 20, 0, flags, zipfile.ZIP_DEFLATED, dos_time,
+                                      dos_date, *sizes, len(encoded), 0))
+        self.buffer.write(encoded)
+        self.buffer.write(entry.deflated)
+        self.central.append(struct.pack("<4s4B4HL2L5H2L", b"PK\001\002", 20, 3, 20, 0, flags, zipfile.ZIP_DEFLATED,
+                                        dos_time, dos_date, *sizes, len(encoded), 0, 0, 0, 0, 0o644 << 16, offset)
+                            + encoded)
 
     def close(self) -> bytes:
-        self.zip.close()
+        start = self.buffer.tell()
+        for record in self.central:
+            self.buffer.write(record)
+        size = self.buffer.tell() - start
+        self.buffer.write(struct.pack("<4s4H2LH", b"PK\005\006", 0, 0, len(self.central), len(self.central), size,
+                                      start, 0))
         return self.buffer.getvalue()
+
+
+_ZIP32_LIMIT = 0x7FFFFFFF  # zipfile's ZIP64_LIMIT: beyond it, zipfile would write ZIP64 records
 
 
 def size_text(size: int) -> str:
@@ -210,9 +279,10 @@ def size_text(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
 
 
-def write_copy(folder: Path, edisi: str, site_url: str | None) -> OfflineCopy:
-    """The ZIP written into the assembled edition ``folder``, and its size on the pages that show it."""
-    copy = make_copy(folder, edisi, site_url)
+def write_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None = None) -> OfflineCopy:
+    """The ZIP written into the assembled edition ``folder``, and its size on the pages that show it (``memo``:
+    the compressed entries of earlier builds, ``make_copy``)."""
+    copy = make_copy(folder, edisi, site_url, memo)
     out = Output(folder)
     out.write(offline_copy("publik", edisi), copy.data)
     size = size_text(len(copy.data))

@@ -315,8 +315,14 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
     env = environment(sources)
     code = _code_key(templates_digest(sources)) if memo is not None else ""
     header = model.header
+    specs = page_specs(model)
+    keys: dict[str, str] = {}
+    if memo is not None:
+        header_text = repr(header)
+        keys = {spec.path: _memo_key(code, spec, header_text) for spec in specs if spec.template in HEADER_ONLY}
+    remembered_pages = memo.get_many(keys.values()) if memo is not None else {}
     pages, regions, search, links = {}, {}, {}, {}
-    for spec in page_specs(model):
+    for spec in specs:
         folder = posixpath.dirname(spec.path) or "."
         targets: set[str] = set()
 
@@ -327,8 +333,8 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
             return f"{relative}#{anchor}" if anchor else relative
 
         header_only = spec.template in HEADER_ONLY
-        key = _memo_key(code, spec, header) if memo is not None and header_only else None
-        remembered = memo.get(key) if key else None
+        key = keys.get(spec.path)
+        remembered = remembered_pages.get(key) if key else None
         if remembered is not None:
             text, linked = pickle.loads(remembered)
             targets.update(linked)
@@ -352,13 +358,15 @@ def _code_key(templates: str) -> str:
     return hashlib.sha256(f"{fingerprint.code()}\0{templates}".encode()).hexdigest()
 
 
-def _memo_key(code: str, spec: PageSpec, header) -> str:
-    """The hash of all a page's text is made from: the code, its path, its view and the header.
+def _memo_key(code: str, spec: PageSpec, header: str) -> str:
+    """The hash of all a page's text is made from: the code, its path, its view and the header (``header``: the
+    header's ``repr``, written once per edition, not once per page).
 
     Views are dataclasses and pydantic models, whose ``repr`` lists every field in a fixed order (a pickle
     would not do: pydantic pickles a set, whose order changes from one process to the next)."""
     digest = hashlib.sha256(code.encode())
-    digest.update(repr((spec.path, spec.template, spec.context, header)).encode("utf-8", "surrogateescape"))
+    digest.update(repr((spec.path, spec.template, spec.context)).encode("utf-8", "surrogateescape"))
+    digest.update(b"\0" + header.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
