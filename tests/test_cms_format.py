@@ -242,7 +242,7 @@ def test_a_new_file_gets_the_schema_line_and_order(node_format, tmp_path):
 
 def save_in_the_form(browser, edisi: str, paths: list[Path], root: Path) -> dict[Path, str]:  # noqa: F811
     """Each file, with comments, opened in the built form of its edition (Decap's test-repo backend, direct
-    publishing) as an officer does, from its collection's list, its name edited (Decap publishes nothing unchanged: a
+    publishing) at its address in the form, its name edited (Decap publishes nothing unchanged: a
     character typed and deleted leaves the button off) and published, then back to the list; the saved texts."""
     from support import StaticServer
     for path, text in admin_files(edisi, {"name": "test-repo"}, publish_mode="simple").items():
@@ -265,9 +265,8 @@ def save_in_the_form(browser, edisi: str, paths: list[Path], root: Path) -> dict
         page.get_by_role("button", name=re.compile(r"^(Masuk|Login)$")).click()
         for path in paths:
             kind, name = path.parent.name, NAME[path.parent.name]
-            page.locator(f"a[href='#/collections/{kind}-{edisi}']").first.click()  # the sidebar's collection
-            page.locator(f"a[href$='/collections/{kind}-{edisi}/entries/{path.stem}']").click()  # the list's entry
-            page.wait_for_url(re.compile(rf"#/collections/{kind}-{edisi}/entries/{re.escape(path.stem)}$"))
+            # the file's own address in the form (what the list's entry links to): no race with the list's loading
+            page.evaluate(f"() => {{ location.hash = '#/collections/{kind}-{edisi}/entries/{path.stem}'; }}")
             wanted = load(path.read_text(encoding="utf-8"))[name]
             page.wait_for_function(f"() => document.querySelector('[id^={name}-field]')?.value === {json.dumps(wanted)}")
             field = page.locator(f"[id^={name}-field]").first
@@ -282,6 +281,7 @@ def save_in_the_form(browser, edisi: str, paths: list[Path], root: Path) -> dict
                                         f"[{json.dumps(path.name)}].content")
             page.locator(f"a[href='#/collections/{kind}-{edisi}']").first.click()  # the editor's way back
             page.wait_for_function(f"() => !document.querySelector('[id^={name}-field]')")
+            page.locator(f"a[href$='/collections/{kind}-{edisi}/entries/{path.stem}']").wait_for()  # listed again
         page.close()
     return saved
 
