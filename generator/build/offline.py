@@ -216,6 +216,9 @@ def _index_script(data: bytes) -> bytes:
     return ("var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
 
 
+_ZIP32_LIMIT = 0x7FFFFFFF  # zipfile's ZIP64_LIMIT: beyond it, zipfile would write ZIP64 records
+
+
 @dataclass(frozen=True)
 class _Entry:
     """One file of the ZIP, compressed once: raw deflate as ``zipfile`` writes it, with its CRC and size."""
@@ -267,9 +270,6 @@ class _Zip:
         self.buffer.write(struct.pack("<4s4H2LH", b"PK\005\006", 0, 0, len(self.central), len(self.central), size,
                                       start, 0))
         return self.buffer.getvalue()
-
-
-_ZIP32_LIMIT = 0x7FFFFFFF  # zipfile's ZIP64_LIMIT: beyond it, zipfile would write ZIP64 records
 
 
 def size_text(size: int) -> str:
