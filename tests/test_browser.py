@@ -337,8 +337,9 @@ async def check_page(tab: Tab, site: ServedSite, path: str) -> Visit:
         visit.violations = await page.evaluate(AXE_RUN, [WCAG_TAGS, [] if frame_checked(path) else list(FRAME)])
         colour = await page.evaluate(COLOUR_ALONE)
         visit.colour_alone, visit.badges, visit.bars = colour["problems"], colour["badges"], colour["bars"]
+        # No wait for a frame after the resize: what is measured at 360 px is layout, which reading it brings up
+        # to date at once; waiting for two animation frames was 0.3 s a page, a third of the visit.
         await page.set_viewport_size(PHONE)
-        await page.evaluate(NEXT_FRAME)
         overflow = await page.evaluate(OVERFLOW)
         visit.scroll_width, visit.overflowing = overflow["scrollWidth"], overflow["culprits"]
         visit.small_table_text = await page.evaluate(SMALL_TABLE_TEXT, MIN_TABLE_TEXT_PX)

@@ -33,11 +33,11 @@ from generator.build.previews import OFF, add_preview
 from generator.build.publish import mark_internal
 from generator.build.versions import ALIAS
 from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK, offline_copy
-from generator.fingerprint import CONTENT, THEME
+from generator.fingerprint import CONTENT, THEME, libraries
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
 from generator.project import PUBLIC_REPOSITORY, Project, Settings, form_of, repository_of
-from generator.render.markdown import TEMPLATES
+from generator.render.markdown import TEMPLATES, bytecode_cache
 
 log = logging.getLogger("mkdocs.plugins.bulletin")
 
@@ -171,6 +171,14 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=text, inclusion=inclusion))
         return files
+
+    def on_env(self, env, *, config, files):
+        """Material's templates compiled once, not in every MkDocs run (a quarter of a small edition's run): kept
+        by Jinja's bytecode cache, by source checksum, in a folder of its own for the installed MkDocs, Material
+        and Jinja (the environment's options, which the compiled code depends on, come with them)."""
+        if env.bytecode_cache is None:
+            env.bytecode_cache = bytecode_cache("jinja-theme-" + libraries()[:16])
+        return env
 
     def on_nav(self, nav, *, config, files):
         """A page of the navigation that this run does not build still names itself there: its title comes

@@ -207,7 +207,7 @@ def environment(sources: dict[str, str] | None = None) -> Environment:
     if env is None:
         env = Environment(loader=DictLoader(sources), autoescape=True, undefined=StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                          bytecode_cache=_bytecode_cache())
+                          bytecode_cache=bytecode_cache("jinja"))
         env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell,
                            block=block, badge=status_badge, progress=progress, tel=tel, title=title, trend=trend,
                            code_block=code_block, personal_column=personal_column, reported=any_reported)
@@ -219,10 +219,10 @@ def environment(sources: dict[str, str] | None = None) -> Environment:
     return env
 
 
-def _bytecode_cache() -> FileSystemBytecodeCache | None:
-    """Jinja's cache of compiled templates, by template name and source checksum (a changed source is compiled
-    anew); none where it cannot be written."""
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bulletin" / "jinja"
+def bytecode_cache(name: str) -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates in the user's cache folder ``bulletin/<name>``, by template name (and
+    file) and source checksum: a changed source is compiled anew. None where it cannot be written."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bulletin" / name
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
