@@ -8,6 +8,7 @@ on_startup
 dirty  # an argument of on_startup
 on_config
 on_files
+on_env
 on_nav
 on_page_markdown
 on_page_context
