@@ -68,6 +68,9 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if not config.use_directory_urls:  # the generated tables link to pages by their folder address
+            raise PluginError("mkdocs.yml: use_directory_urls: buletin memakai alamat halaman berbentuk folder "
+                              "(kecamatan/jenamas/); hapus baris use_directory_urls: false.")
         self.mkdocs_config = config
         with_theme(config.theme)
         root = Path(config.config_file_path).parent

@@ -16,7 +16,10 @@ import posixpath
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import quote
+from xml.etree import ElementTree
 
+import markdown as python_markdown
 from jinja2 import DictLoader, Environment, FileSystemBytecodeCache, StrictUndefined
 from markupsafe import Markup, escape
 
@@ -124,6 +127,31 @@ def cell(value) -> Markup:
     return Markup(" ".join(safe_markdown(value).split()).replace("|", "&#124;"))
 
 
+_INLINE = python_markdown.Markdown()  # Markdown's own inline syntax, without the extensions of any site
+
+
+def inline(value) -> Markup:
+    """A value for a cell of an HTML table: the safe Markdown of ``cell`` (emphasis, code, safe links), as the
+    HTML that Markdown makes of it in a table cell, on one line. Plain text is only escaped.
+
+    Tables whose rows come from the data are written as HTML (``_macros.md.j2``): Python-Markdown then parses
+    none of their cells, which was most of a page's MkDocs time."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, str) and "_" not in value and _PLAIN_TEXT.fullmatch(value):  # no emphasis either
+        return Markup(" ".join(value.split()))
+    text = " ".join(safe_markdown(value).split())
+    _INLINE.reset()
+    root = ElementTree.Element("div")  # the inline processor works on the text of the root's children
+    ElementTree.SubElement(root, "span").text = text
+    for name in ("inline", "unescape"):
+        root = _INLINE.treeprocessors[name].run(root) or root
+    html = _INLINE.serializer(root[0])
+    for processor in _INLINE.postprocessors:
+        html = processor.run(html)
+    return Markup(html[len("<span>"):-len("</span>")])
+
+
 def block(value) -> Markup:
     """A paragraph of text from the data: safe Markdown, kept on its own lines."""
     return Markup(safe_markdown(value))
@@ -177,6 +205,14 @@ def personal_column(contacts) -> bool:
     return any(c.telepon_pribadi or c.nip or c.nik for c in contacts)
 
 
+def surel(address: str) -> Markup:
+    """An e-mail address, linked, as Markdown writes ``<address>``: every character a numeric character
+    reference, which keeps it from the simplest address harvesters."""
+    def encoded(text: str) -> str:
+        return "".join(f"&#{ord(ch)};" for ch in text)
+    return Markup(f'<a href="{encoded("mailto:" + address)}">{encoded(address)}</a>')
+
+
 def tel(number: str) -> Markup:
     """An office phone in the national format ("(0525) 21500"), linked in its E.164 form ("tel:+6252521500");
     as written and without a link where it is not a known number (validation refuses those)."""
@@ -208,8 +244,8 @@ def environment(sources: dict[str, str] | None = None) -> Environment:
         env = Environment(loader=DictLoader(sources), autoescape=True, undefined=StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                           bytecode_cache=bytecode_cache("jinja"))
-        env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell,
-                           block=block, badge=status_badge, progress=progress, tel=tel, title=title, trend=trend,
+        env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell, inline=inline,
+                           block=block, badge=status_badge, progress=progress, tel=tel, surel=surel, title=title, trend=trend,
                            code_block=code_block, personal_column=personal_column, reported=any_reported)
         env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, LEVELS=LEVELS,
                            STATUS_ICONS=STATUS_ICONS, KATEGORI=CATEGORIES)
@@ -327,9 +363,17 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
         targets: set[str] = set()
 
         def link(target: str, _folder: str = folder, _targets: set[str] = targets) -> str:
+            """A Markdown link's target: the page's file, relative (MkDocs makes it the page's address)."""
             path, _, anchor = target.partition("#")
             _targets.add(path)
             relative = relative_path(path, _folder) if path else ""
+            return f"{relative}#{anchor}" if anchor else relative
+
+        def url(target: str, _page: str = spec.path, _targets: set[str] = targets) -> str:
+            """An HTML link's target: the page's address, relative, as MkDocs writes a Markdown link's."""
+            path, _, anchor = target.partition("#")
+            _targets.add(path)
+            relative = relative_url(path, _page) if path else ""
             return f"{relative}#{anchor}" if anchor else relative
 
         header_only = spec.template in HEADER_ONLY
@@ -339,7 +383,7 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
             text, linked = pickle.loads(remembered)
             targets.update(linked)
         else:
-            text = env.get_template(spec.template).render(page_path=spec.path, link=link,
+            text = env.get_template(spec.template).render(page_path=spec.path, link=link, url=url,
                                                           site=header if header_only else model, **spec.context)
             if key:
                 memo.put(key, pickle.dumps((text, sorted(targets)), protocol=5))
@@ -379,6 +423,31 @@ def relative_path(target: str, folder: str) -> str:
     while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
         common += 1
     return "/".join([".."] * (len(base) - common) + parts[common:])
+
+
+def page_url(path: str) -> str:
+    """A page's address in the site, as MkDocs gives it with ``use_directory_urls`` (which the bulletin
+    requires): ``kecamatan/jenamas.md`` → ``kecamatan/jenamas/``, ``kecamatan/index.md`` → ``kecamatan/``,
+    ``index.md`` → ``./``. A file that is not a page (``unduh/data.csv``) keeps its path."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5] or "./"
+    return stem + "/"
+
+
+def relative_url(target: str, page: str) -> str:
+    """The address of ``target`` (a page or file path) as seen from the page ``page``: what MkDocs writes for a
+    Markdown link from one to the other (mkdocs.utils.get_relative_url of their addresses)."""
+    address = page_url(target)
+    base = [part for part in page_url(page).split("/") if part not in ("", ".")]
+    parts = [part for part in address.split("/") if part not in ("", ".")]
+    common = 0
+    while common < len(base) and common < len(parts) and base[common] == parts[common]:
+        common += 1
+    relative = "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+    return quote(relative + "/" if address.endswith("/") else relative)
 
 
 def navigation(model: SiteModel) -> list:
