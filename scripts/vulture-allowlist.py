@@ -12,6 +12,7 @@ on_env
 on_nav
 on_page_markdown
 on_page_context
+on_page_content
 on_post_page
 on_post_template
 on_post_build

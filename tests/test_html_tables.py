@@ -5,7 +5,9 @@ none of their cells. They must show what the Markdown tables showed:
   for any text: the same elements, attributes and text, so emphasis and safe links still work and nothing else
   becomes markup;
 * a link's target (``relative_url``) is the address MkDocs writes for a Markdown link between the same pages;
-* a site that does not use folder addresses is refused, since the tables' links are folder addresses.
+* a site that does not use folder addresses is refused, since the tables' links are folder addresses;
+* setting the tables aside while MkDocs converts a page (``generator.build.tables``) gives the HTML that converting
+  the page with them gives, byte for byte, for every generated page of the example.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ import pytest
 from conftest import EDISI, ROOT
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from generator.build.plugin import BulletinPlugin
+from generator.build.tables import put_back, set_aside
 from generator.pipeline import check, publications
 from generator.project import Project
 from generator.render.markdown import cell, inline, page_specs, relative_url
@@ -120,3 +124,17 @@ def test_links_are_the_addresses_mkdocs_writes(example_model):
 def test_a_site_without_folder_addresses_is_refused():
     with pytest.raises(PluginError, match="use_directory_urls"):
         BulletinPlugin().on_config(SimpleNamespace(use_directory_urls=False))
+
+
+def test_tables_set_aside_give_the_html_the_whole_page_gives():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    checked = tables_seen = 0
+    for publication in publications(check(Project(ROOT))):
+        for path, text in publication.site.pages.items():
+            whole = converter.reset().convert(text)
+            aside, tables = set_aside(text)
+            assert put_back(converter.reset().convert(aside), tables) == whole, (publication.edition, path)
+            assert "<table>" not in aside, (publication.edition, path)  # every generated table was set aside
+            checked, tables_seen = checked + 1, tables_seen + len(tables)
+    assert checked > 100 and tables_seen > 200, (checked, tables_seen)

@@ -31,6 +31,7 @@ from generator.build.markup import valid_toggles
 from generator.build.offline import REGISTRATION, write_copy
 from generator.build.previews import OFF, add_preview
 from generator.build.publish import mark_internal
+from generator.build.tables import put_back, set_aside
 from generator.build.versions import ALIAS
 from generator.domain.editions import EDITIONS, INTERNAL, PUBLIK, offline_copy
 from generator.fingerprint import CONTENT, THEME, libraries
@@ -63,6 +64,8 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
     previews = False  # link previews in this build (generator.build.previews)
     images: dict[str, str]  # page → its card, of the pages this build made (set in on_config)
 
+    tables: dict[str, list[str]]  # page → its HTML tables, from on_page_markdown to on_page_content
+
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps this plugin object across the rebuilds of one `mkdocs serve`.
         self.serving = command == "serve"
@@ -72,6 +75,7 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
             raise PluginError("mkdocs.yml: use_directory_urls: buletin memakai alamat halaman berbentuk folder "
                               "(kecamatan/jenamas/); hapus baris use_directory_urls: false.")
         self.mkdocs_config = config
+        self.tables = {}
         with_theme(config.theme)
         root = Path(config.config_file_path).parent
         self.data_dir = root / self.config.data_dir
@@ -192,10 +196,18 @@ class BulletinPlugin(BasePlugin[BulletinConfig]):
         return nav
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        """Pages with a summary are indexed by it alone, so the index stays small at any scale."""
-        if self.job.publication is not None and page.file.src_uri in self.job.publication.site.search:
+        """Pages with a summary are indexed by it alone, so the index stays small at any scale. A generated
+        page's HTML tables wait outside the Markdown conversion (generator.build.tables)."""
+        publication = self.job.publication
+        if publication is not None and page.file.src_uri in publication.site.search:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if publication is not None and page.file.src_uri in publication.site.pages:
+            markdown, self.tables[page.file.src_uri] = set_aside(markdown)
         return markdown
+
+    @event_priority(100)  # before any other plugin reads the page's HTML
+    def on_page_content(self, html, *, page, config, files):
+        return put_back(html, self.tables.pop(page.file.src_uri, []))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
