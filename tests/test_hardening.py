@@ -25,6 +25,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -71,7 +72,21 @@ def bulletin(project: Path, *args: str, timeout: float = 300, **env: str) -> sub
     return support.bulletin(*args, project=project, timeout=timeout, env=env)
 
 
-def no_traceback(result: subprocess.CompletedProcess) -> None:
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def validate(project: Path, *args: str, **env: str) -> Result:
+    """``bulletin validate`` in this process (support.cli): the same exit status and output, and an exception that
+    the command lets through fails the test. Builds, which these tests interrupt, run as commands."""
+    result = support.cli("validate", *args, project=project, env=env)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def no_traceback(result: Result | subprocess.CompletedProcess) -> None:
     output = result.stdout + result.stderr
     if "Traceback" in output:
         pytest.fail(f"a traceback reached the editor (exit {result.returncode}):\n{output[-1500:]}", pytrace=False)
@@ -81,7 +96,7 @@ def problem_lines(text: str) -> list[re.Match]:
     return [m for m in map(PROBLEM_LINE.match, text.splitlines()) if m]
 
 
-def lines_about(result: subprocess.CompletedProcess, file: str) -> list[re.Match]:
+def lines_about(result: Result, file: str) -> list[re.Match]:
     return [m for m in problem_lines(result.stdout + result.stderr) if m["file"] == file]
 
 
@@ -144,7 +159,7 @@ def test_billion_laughs_in_a_tree_is_an_error_with_its_place(tmp_path):
     project = base_project(tmp_path)
     (project / EDITION / "instansi" / "lol.yml").write_text(billion_laughs(), encoding="utf-8")
     started = time.perf_counter()
-    result = bulletin(project, "validate", timeout=60)
+    result = validate(project)
     elapsed = time.perf_counter() - started
     no_traceback(result)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -164,7 +179,7 @@ def test_file_over_the_size_limit(tmp_path):
     data = head + filler * ((MAX_FILE_BYTES - len(head)) // len(filler) + 1)
     (project / EDITION / "instansi" / "besar.yml").write_bytes(data)
     assert len(data) > MAX_FILE_BYTES
-    result = bulletin(project, "validate")
+    result = validate(project)
     no_traceback(result)
     assert result.returncode == 1
     expected = msg.TOO_LARGE.format(size=len(data), limit=MAX_FILE_BYTES)
@@ -179,7 +194,7 @@ def test_file_at_the_size_limit_is_read(tmp_path):
     data = head + b"#" * (MAX_FILE_BYTES - len(head) - 1) + b"\n"
     assert len(data) == MAX_FILE_BYTES
     (project / EDITION / "instansi" / "besar.yml").write_bytes(data)
-    result = bulletin(project, "validate")
+    result = validate(project)
     no_traceback(result)
     assert (result.returncode, result.stdout.strip()) == (0, "Data valid: tidak ada kesalahan.")
 
@@ -212,7 +227,7 @@ def test_structure_nested_30_levels_block_style(tmp_path):
     first = polres.count("\n") + 2  # the line of "tingkat1:", after "susunan:"
     text = polres + "susunan:\n" + "\n".join(_deep_block(29, 2)) + "\n"
     (project / EDITION / "instansi" / "polres.yml").write_text(text, encoding="utf-8")
-    result = bulletin(project, "validate")
+    result = validate(project)
     no_traceback(result)
     assert result.returncode == 1
     [line] = lines_about(result, f"{EDITION}/instansi/polres.yml")
@@ -230,7 +245,7 @@ def test_structure_nested_30_levels_flow_style(tmp_path):
     line_no = polres.count("\n") + 1
     text = polres + "susunan: " + "[" * 30 + "isi" + "]" * 30 + "\n"
     (project / EDITION / "instansi" / "polres.yml").write_text(text, encoding="utf-8")
-    result = bulletin(project, "validate")
+    result = validate(project)
     no_traceback(result)
     assert result.returncode == 1
     [line] = lines_about(result, f"{EDITION}/instansi/polres.yml")
@@ -246,7 +261,7 @@ def test_structure_nested_thousands_of_levels(tmp_path):
     text = polres + "susunan: " + "[" * 50_000 + "]" * 50_000 + "\n"
     (project / EDITION / "instansi" / "polres.yml").write_text(text, encoding="utf-8")
     started = time.perf_counter()
-    result = bulletin(project, "validate", timeout=60)
+    result = validate(project)
     no_traceback(result)
     assert result.returncode == 1
     assert len(lines_about(result, f"{EDITION}/instansi/polres.yml")) == 1, result.stdout
@@ -263,7 +278,7 @@ def test_text_over_the_length_limit(tmp_path, style):
     original = "peran: Pengamanan tahapan pemilihan dan pemeliharaan kamtibmas."
     (project / EDITION / "instansi" / "polres.yml").write_text(polres.replace(original, "peran: " + value),
                                                                encoding="utf-8")
-    result = bulletin(project, "validate")
+    result = validate(project)
     no_traceback(result)
     assert result.returncode == 1
     expected = msg.TOO_LONG.format(length=len(long_text), limit=MAX_TEXT_CHARS)
@@ -302,7 +317,7 @@ def test_ten_thousand_broken_files_are_all_reported(tmp_path, record_property):
         (folder / name).write_text(text, encoding="utf-8")
         expected[f"{EDITION}/instansi/{name}"] = (line, word)
     started = time.perf_counter()
-    result = bulletin(project, "validate", "--format", "json", timeout=600)
+    result = validate(project, "--format", "json")
     elapsed = time.perf_counter() - started
     record_property("validate_10000_files_seconds", round(elapsed, 2))
     print(f"\nbulletin validate --format json, {count} broken files: {elapsed:.1f} s")
@@ -332,7 +347,7 @@ def test_many_problems_in_one_file_do_not_make_validation_quadratic(tmp_path, re
     (project / EDITION / "instansi" / "banyak.yml").write_text(text, encoding="utf-8")
     started = time.perf_counter()
     try:
-        result = bulletin(project, "validate", "--format", "json", timeout=60)
+        result = validate(project, "--format", "json")
     except subprocess.TimeoutExpired:
         pytest.fail(f"validate did not finish within 60 s for one file of {len(text.encode())} bytes with "
                     f"{lines} duplicate keys (collecting problems is quadratic: Problems.add scans every problem "
@@ -355,7 +370,7 @@ def test_count_with_hundreds_of_digits_does_not_crash(tmp_path, field, digits):
     original = {"pemilih": "pemilih: 6210", "tps": "tps: 22"}[field]
     kpu.write_text(kpu.read_text(encoding="utf-8").replace(original, f"{field}: " + "9" * digits, 1),
                    encoding="utf-8")
-    result = bulletin(project, "validate")
+    result = validate(project)
     no_traceback(result)
     assert result.returncode in (0, 1), result.stderr[-2000:]
     for m in problem_lines(result.stdout):
@@ -377,7 +392,7 @@ def test_file_name_that_is_not_utf8_is_reported_not_a_crash(tmp_path):
         handle.write((BASE / EDITION / "instansi" / "kpu.yml").read_bytes())
     summary = tmp_path / "summary.md"
     for fmt in ("text", "github", "json"):
-        result = bulletin(project, "validate", "--format", fmt, GITHUB_STEP_SUMMARY=str(summary))
+        result = validate(project, "--format", fmt, GITHUB_STEP_SUMMARY=str(summary))
         no_traceback(result)
         assert result.returncode == 1, (fmt, result.stdout, result.stderr[-2000:])
         if fmt == "json":
@@ -697,7 +712,7 @@ def scan_site(site: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
 def payload_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     project = example_project(tmp_path_factory.mktemp("payloads") / "project")
     plant_payloads(project)
-    validated = bulletin(project, "validate")
+    validated = validate(project)
     assert validated.returncode == 0, validated.stdout + validated.stderr
     result = bulletin(project, "build", "--site-dir", str(project / "site"))
     return project / "site", result
@@ -765,7 +780,7 @@ def plant_breakouts(project: Path, label: bool) -> None:
 def test_link_breakouts_are_never_live(tmp_path, label):
     project = example_project(tmp_path / "project")
     plant_breakouts(project, label)
-    validated = bulletin(project, "validate")
+    validated = validate(project)
     if validated.returncode == 1:  # refusing such a value as invalid data is a fine answer too
         assert problem_lines(validated.stdout), validated.stdout
         return
@@ -785,7 +800,7 @@ def test_link_breakouts_are_never_live(tmp_path, label):
 def test_file_name_that_is_not_a_slug_is_reported(tmp_path, name):
     project = base_project(tmp_path)
     (project / EDITION / "instansi" / name).write_bytes((BASE / EDITION / "instansi" / "kpu.yml").read_bytes())
-    result = bulletin(project, "validate")
+    result = validate(project)
     no_traceback(result)
     assert result.returncode == 1, f"{name!r} was accepted (or silently skipped): {result.stdout}"
     if name.endswith(".yml"):

@@ -115,6 +115,28 @@ def test_entries_remembered_give_the_zip_that_zipfile_writes(tmp_path):
     memo.commit()
 
 
+def test_entries_made_in_several_processes_give_the_same_zip(tmp_path, monkeypatch):
+    """A cold national build makes the entries in worker processes: the same bytes, the same pages that show the
+    ZIP's size, and the same entries remembered, as one process makes."""
+    site = tmp_path / "situs"
+    for i in range(7):
+        page = site / f"kecamatan/k{i}/index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<a href="../k{(i + 1) % 7}/">k{i}</a>' + ('<p><span class="bdp-ukuran-salinan">?</span></p>' if i % 3 else ""),
+                        encoding="utf-8")
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text('{"docs": [{"location": "kecamatan/k1/"}]}', encoding="utf-8")
+    alone = make_copy(site, "e", None, Memo(tmp_path / "satu.sqlite", "salinan"))
+    monkeypatch.setattr(offline, "PARALLEL_FROM", 1)
+    memo = Memo(tmp_path / "dua.sqlite", "salinan")
+    together = make_copy(site, "e", None, memo, workers=3)
+    memo.commit()
+    assert (together.data, together.sized_pages, together.digest) == (alone.data, alone.sized_pages, alone.digest)
+    assert alone.sized_pages  # the size mark is found in the pages made elsewhere too
+    monkeypatch.setattr(offline, "PARALLEL_FROM", 10_000)
+    assert make_copy(site, "e", None, Memo(tmp_path / "dua.sqlite", "salinan")).data == alone.data  # from the memo
+
+
 # --- the ZIP of the example ----------------------------------------------------------------------------------------
 
 

@@ -19,9 +19,11 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import cli
 
 from generator.load.problems import Problem, Problems, Severity
 from generator.load.report import as_github, as_job_summary
@@ -38,19 +40,24 @@ def base_project(tmp_path: Path) -> Path:
     return project
 
 
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 def validate(project: Path, *args: str, summary: Path | None = None, cwd: Path | None = None,
-             use_project: bool = True) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1", NO_MKDOCS_2_WARNING="1")
-    env.pop("GITHUB_STEP_SUMMARY", None)
-    if summary is not None:
-        env["GITHUB_STEP_SUMMARY"] = str(summary)
-    head = ["--project", str(project)] if use_project else []
-    return subprocess.run([sys.executable, "-m", "generator.cli", *head, "validate", *args],
-                          cwd=cwd or project, capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", env=env, timeout=120)
+             use_project: bool = True) -> Result:
+    """``bulletin validate`` in this process (support.cli): the same exit status and output as the command, and an
+    exception it lets through fails the test. A terminal's view of it: test_text_format_… runs the command."""
+    env = {"PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1",
+           "GITHUB_STEP_SUMMARY": str(summary) if summary is not None else None}  # None: not set
+    result = cli("validate", *args, project=project if use_project else None, cwd=cwd or project, env=env)
+    return Result(result.exit_code, result.stdout, result.stderr)
 
 
-def no_traceback(result: subprocess.CompletedProcess) -> None:
+def no_traceback(result: Result) -> None:
     output = result.stdout + result.stderr
     if "Traceback" in output:
         pytest.fail(f"a traceback reached the editor (exit {result.returncode}):\n{output[-1500:]}", pytrace=False)
@@ -104,7 +111,7 @@ def odd_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def odd_reports(tmp_path_factory) -> tuple[subprocess.CompletedProcess, subprocess.CompletedProcess, dict]:
+def odd_reports(tmp_path_factory) -> tuple[Result, Result, dict]:
     project = odd_project(tmp_path_factory.mktemp("odd"))
     github = validate(project, "--format", "github")
     as_json = validate(project, "--format", "json")

@@ -26,9 +26,10 @@ class PageMissing(Exception):
 
 
 def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str, ...] | None = None,
-             memo: Path | None = None) -> None:
+             memo: Path | None = None, workers: int = 1) -> None:
     """Write the site of ``plan`` into ``out`` (``out/<edition>/<edisi>/``) from pages held by ``stores``
-    (``memo``: where the offline copies' compressed entries are remembered between builds)."""
+    (``memo``: where the offline copies' compressed entries are remembered between builds; ``workers``: the
+    processes their entries may be made in)."""
     editions = editions or tuple(dict.fromkeys(unit.edition for unit in plan.units))
     digests: dict[str, list[str]] = {}
     for unit in plan.units:
@@ -38,7 +39,8 @@ def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str
             if offline_copy(unit.edition, unit.edisi):
                 site_url = f"{plan.base_url.rstrip('/')}/{unit.edisi}/" if plan.base_url else None
                 entries = Memo(memo, f"salinan/{unit.edition}/{unit.edisi}") if memo else None
-                digests.setdefault(unit.edition, []).append(write_copy(folder, unit.edisi, site_url, entries).digest)
+                digests.setdefault(unit.edition, []).append(
+                    write_copy(folder, unit.edisi, site_url, entries, workers).digest)
                 if entries:
                     entries.commit()
     for edition in editions:

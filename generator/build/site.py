@@ -47,7 +47,7 @@ def build_site(project: Project, publications: Iterable[Publication], versions: 
             started = time.monotonic()
             build = new_build_folder(site)
             try:
-                assemble(plan, [cache], build, editions, memo=cache.root / "memo.sqlite")
+                assemble(plan, [cache], build, editions, memo=cache.root / "memo.sqlite", workers=builder.workers)
                 for edition in ("publik", INTERNAL):  # an edition not rebuilt this time stays as it was
                     previous = site / edition
                     if edition not in editions and previous.is_dir():
