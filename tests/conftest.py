@@ -21,10 +21,13 @@ BUILT_SITE_FIXTURES = {"built_site", "served_site", "canary_site", "public_check
                        "payload_site"}
 
 
-# The longest files first (after pytest-randomly's shuffle, keeping its order otherwise): `make test` hands each
-# file to one worker (`--dist loadfile`) in this order, so the run does not end with one worker on a long file.
-LONGEST_FIRST = ("test_browser", "test_desks", "test_cms_format", "test_warm_cold", "test_incremental", "test_build_once",
-                 "test_editions")
+# The longest files first (after pytest-randomly's shuffle, keeping its order otherwise), as measured (worker
+# seconds, `--durations=0`): `make test` hands each file to one worker (`--dist loadfile`, with
+# `--no-loadscope-reorder`, else xdist orders files by their number of tests) in this order, so the run does not end
+# with one worker on a long file while the other waits.
+LONGEST_FIRST = ("test_browser", "test_desks", "test_hardening", "test_cms_format", "test_warm_cold", "test_cms",
+                 "test_editions", "test_build_once", "test_parts", "test_versions", "test_restricted_tree",
+                 "test_builder_alt", "test_offline", "test_package", "test_cms_workflow", "test_incremental")
 
 
 def pytest_collection_modifyitems(config, items):
