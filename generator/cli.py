@@ -305,8 +305,9 @@ def _regions(text: str | None) -> set[str] | None:
               help="Alamat situs yang diterbitkan, mis. https://org.github.io/buletin/ (peta situs, feed, pratinjau "
                    "tautan); bawaan: site_url di mkdocs.yml.")
 @click.option("--strict", is_flag=True, help="Peringatan data juga menggagalkan.")
-@click.option("--jobs", "workers", type=click.IntRange(1, 64), default=None,
-              help="Jumlah proses MkDocs yang berjalan bersamaan; bawaan: jumlah inti prosesor.")
+@click.option("--jobs", "workers", type=click.IntRange(1, 64), default=None, envvar="BULETIN_PROSES",
+              help="Jumlah proses MkDocs yang berjalan bersamaan; bawaan: jumlah inti prosesor. Variabel "
+                   "lingkungan: BULETIN_PROSES.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder tembolok halaman; bawaan: .cache/bulletin/ di proyek.")
 @click.option("--wilayah", default=None, metavar="KODE,…",

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from support import EDISI, ROOT, bulletin, made_once  # noqa: F401  (EDISI, ROOT: for the tests that import them from here)
+
+# Every `bulletin build` of the suite in one process (MkDocs runs one after another), unless a test asks for more
+# with --jobs: the suite already keeps every core busy, and worker processes cost CPU (0.8 s a build of the
+# example) without making anything faster here. The session's built site and tests/test_build_once.py's runs
+# keep the parallel path, and the latter holds it to the one-process path page for page.
+os.environ.setdefault("BULETIN_PROSES", "1")
 
 # What `make test-fast` leaves out (pyproject.toml declares the marks): whole modules, and any test that uses a
 # built site. A test elsewhere that builds carries @pytest.mark.build itself.
@@ -60,7 +67,8 @@ def built_site(tmp_path_factory) -> Path:
     of its own (never the repository's .cache/); built once for the run, whichever workers use it. Tests only read
     it (a test that changes a site copies it first)."""
     def build(folder: Path) -> None:
-        result = bulletin("build", "--site-dir", folder / "site", "--cache-dir", folder / "cache", timeout=600)
+        result = bulletin("build", "--jobs", "2", "--site-dir", folder / "site", "--cache-dir", folder / "cache",
+                          timeout=600)  # in worker processes, as a desk's build on two cores
         (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")  # what it said
         assert result.returncode == 0, result.stdout + result.stderr
 
