@@ -101,6 +101,11 @@ class CliResult:
         """Both streams, as a terminal shows them (stdout first)."""
         return self.stdout + self.stderr
 
+    @property
+    def returncode(self) -> int:
+        """As subprocess.CompletedProcess names it: a test reads either kind of result the same way."""
+        return self.exit_code
+
 
 def cli(*args, project: Path | None = None, cwd: Path | None = None, env: dict[str, str] | None = None) -> CliResult:
     """``bulletin ARGS`` in this process, in ``cwd`` (default: ``project``, where relative paths of the arguments

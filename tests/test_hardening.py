@@ -25,7 +25,6 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -72,21 +71,13 @@ def bulletin(project: Path, *args: str, timeout: float = 300, **env: str) -> sub
     return support.bulletin(*args, project=project, timeout=timeout, env=env)
 
 
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def validate(project: Path, *args: str, **env: str) -> Result:
+def validate(project: Path, *args: str, **env: str) -> support.CliResult:
     """``bulletin validate`` in this process (support.cli): the same exit status and output, and an exception that
     the command lets through fails the test. Builds, which these tests interrupt, run as commands."""
-    result = support.cli("validate", *args, project=project, env=env)
-    return Result(result.exit_code, result.stdout, result.stderr)
+    return support.cli("validate", *args, project=project, env=env)
 
 
-def no_traceback(result: Result | subprocess.CompletedProcess) -> None:
+def no_traceback(result: support.CliResult | subprocess.CompletedProcess) -> None:
     output = result.stdout + result.stderr
     if "Traceback" in output:
         pytest.fail(f"a traceback reached the editor (exit {result.returncode}):\n{output[-1500:]}", pytrace=False)
@@ -96,7 +87,7 @@ def problem_lines(text: str) -> list[re.Match]:
     return [m for m in map(PROBLEM_LINE.match, text.splitlines()) if m]
 
 
-def lines_about(result: Result, file: str) -> list[re.Match]:
+def lines_about(result: support.CliResult, file: str) -> list[re.Match]:
     return [m for m in problem_lines(result.stdout + result.stderr) if m["file"] == file]
 
 

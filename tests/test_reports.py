@@ -19,11 +19,10 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support import cli
+from support import CliResult, cli
 
 from generator.load.problems import Problem, Problems, Severity
 from generator.load.report import as_github, as_job_summary
@@ -40,24 +39,16 @@ def base_project(tmp_path: Path) -> Path:
     return project
 
 
-@dataclass
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 def validate(project: Path, *args: str, summary: Path | None = None, cwd: Path | None = None,
-             use_project: bool = True) -> Result:
+             use_project: bool = True) -> CliResult:
     """``bulletin validate`` in this process (support.cli): the same exit status and output as the command, and an
     exception it lets through fails the test. A terminal's view of it: test_text_format_… runs the command."""
     env = {"PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1",
            "GITHUB_STEP_SUMMARY": str(summary) if summary is not None else None}  # None: not set
-    result = cli("validate", *args, project=project if use_project else None, cwd=cwd or project, env=env)
-    return Result(result.exit_code, result.stdout, result.stderr)
+    return cli("validate", *args, project=project if use_project else None, cwd=cwd or project, env=env)
 
 
-def no_traceback(result: Result) -> None:
+def no_traceback(result: CliResult) -> None:
     output = result.stdout + result.stderr
     if "Traceback" in output:
         pytest.fail(f"a traceback reached the editor (exit {result.returncode}):\n{output[-1500:]}", pytrace=False)
@@ -111,7 +102,7 @@ def odd_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def odd_reports(tmp_path_factory) -> tuple[Result, Result, dict]:
+def odd_reports(tmp_path_factory) -> tuple[CliResult, CliResult, dict]:
     project = odd_project(tmp_path_factory.mktemp("odd"))
     github = validate(project, "--format", "github")
     as_json = validate(project, "--format", "json")

@@ -126,7 +126,8 @@ def make_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None 
     around = _entries_context(files, folders, site_url) if memo is not None else ""
     digest = hashlib.sha256()
     made: dict[str, tuple[bool, str, _Entry]] = {}
-    keys: dict[str, str] = {}
+    to_make: list[str] = []
+    keys: dict[str, str] = {}  # of the entries to make: where the memo keeps them
     for path in files:
         content = hashlib.sha256((folder / path).read_bytes()).digest()
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + content)
@@ -135,13 +136,13 @@ def make_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None 
         remembered = memo.get(key) if key else None
         if remembered is not None:
             made[path] = pickle.loads(remembered)
-        elif key:
+            continue
+        to_make.append(path)
+        if key:
             keys[path] = key
-        else:
-            keys[path] = ""
-    for path, entry in _entries(folder, list(keys), held, folders, site_url, workers):
+    for path, entry in _entries(folder, to_make, held, folders, site_url, workers):
         made[path] = entry
-        if keys[path]:
+        if path in keys:
             memo.put(keys[path], pickle.dumps(entry, protocol=5))
     out = _Zip()
     for _, stored, entry in sorted(made.values(), key=lambda made_entry: made_entry[1]):

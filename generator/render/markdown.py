@@ -244,9 +244,10 @@ def environment(sources: dict[str, str] | None = None) -> Environment:
         env = Environment(loader=DictLoader(sources), autoescape=True, undefined=StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                           bytecode_cache=bytecode_cache("jinja"))
-        env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell, inline=inline,
-                           block=block, badge=status_badge, progress=progress, tel=tel, surel=surel, title=title, trend=trend,
-                           code_block=code_block, personal_column=personal_column, reported=any_reported)
+        env.filters.update(tanggal=tanggal, angka=angka, persen=persen, perubahan=perubahan, cell=cell,
+                           inline=inline, block=block, badge=status_badge, progress=progress, tel=tel, surel=surel,
+                           title=title, trend=trend, code_block=code_block, personal_column=personal_column,
+                           reported=any_reported)
         env.globals.update(STATUS_LABELS=STATUS_LABELS, LEVEL_LABELS=LEVEL_LABELS, LEVELS=LEVELS,
                            STATUS_ICONS=STATUS_ICONS, KATEGORI=CATEGORIES)
         if len(_ENVIRONMENTS) >= 4:  # a preview whose templates are being edited: keep the latest few
@@ -362,19 +363,10 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
         folder = posixpath.dirname(spec.path) or "."
         targets: set[str] = set()
 
-        def link(target: str, _folder: str = folder, _targets: set[str] = targets) -> str:
-            """A Markdown link's target: the page's file, relative (MkDocs makes it the page's address)."""
-            path, _, anchor = target.partition("#")
-            _targets.add(path)
-            relative = relative_path(path, _folder) if path else ""
-            return f"{relative}#{anchor}" if anchor else relative
-
-        def url(target: str, _page: str = spec.path, _targets: set[str] = targets) -> str:
-            """An HTML link's target: the page's address, relative, as MkDocs writes a Markdown link's."""
-            path, _, anchor = target.partition("#")
-            _targets.add(path)
-            relative = relative_url(path, _page) if path else ""
-            return f"{relative}#{anchor}" if anchor else relative
+        # A Markdown link's target is the page's file (MkDocs makes it the page's address); an HTML link's is the
+        # page's address, as MkDocs writes a Markdown link's.
+        link = _linker(lambda path, _folder=folder: relative_path(path, _folder), targets)
+        url = _linker(lambda path, _page=spec.path: relative_url(path, _page), targets)
 
         header_only = spec.template in HEADER_ONLY
         key = keys.get(spec.path)
@@ -394,6 +386,17 @@ def render_site(model: SiteModel, memo: Memo | None = None) -> RenderedSite:
         if spec.search:
             search[spec.path] = spec.search
     return RenderedSite(pages, navigation(model), regions, search, redirects(model), links)
+
+
+def _linker(relative, targets: set[str]):
+    """A template's link function: ``target`` (a page path, maybe with ``#anchor``) as ``relative`` writes it,
+    the page noted in ``targets``."""
+    def link(target: str) -> str:
+        path, _, anchor = target.partition("#")
+        targets.add(path)
+        written = relative(path) if path else ""
+        return f"{written}#{anchor}" if anchor else written
+    return link
 
 
 def _code_key(templates: str) -> str:
