@@ -5,8 +5,6 @@ Exit status: 0 ok, 1 data problems, 2 usage or environment error. No traceback r
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 import re
@@ -260,30 +258,6 @@ def _checked_or_exit(ctx: click.Context, project: Project, strict: bool = False,
     return checked
 
 
-@contextlib.contextmanager
-def batch_memory():
-    """Loading and checking make a million small objects that all stay: the cyclic collector is paused meanwhile
-    (it would take a third of the time at national scale). Then those objects are set aside for good (frozen)
-    and the collector runs again, less often, for what the later stages make and drop."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*DEFAULT_GC)
-        gc.enable()
-        gc.collect()
-
-
-DEFAULT_GC = gc.get_threshold()
-
-
-def after_loading() -> None:
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
-    gc.enable()
-
-
 def _regions(text: str | None) -> set[str] | None:
     """--wilayah 62,63,umum → {"62", "63", "umum"}."""
     if text is None:
@@ -343,19 +317,21 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_u
 
 def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir, regions, part_dir, timings_file,
            executor) -> None:
+    from generator.build import processes
+    from generator.build.forked import warm_publications
     from generator.build.job import BuildFailed
     from generator.build.parts import build_part
     from generator.build.previews import OFF as PREVIEWS_OFF
     from generator.build.site import build_site
-    from generator.pipeline import Stopwatch, publications
+    from generator.pipeline import Stopwatch
     from generator.render.downloads import DOWNLOAD_ONLY
 
     watch = Stopwatch()
     base_url = base_url or project.settings.site_url  # mkdocs.yml's site_url, unless the command names another
-    with batch_memory():
+    with processes.batch_memory():
         memo = (cache_dir or project.cache_dir) / "memo.sqlite"
         checked = _checked_or_exit(ctx, project, strict, watch, memo)
-        after_loading()
+        processes.after_loading()
         editions = (edition,) if edition else EDITIONS
         versions = checked.versions
         if base_url is None and PUBLIK in editions:  # once, whatever the pages: no address, no link previews
@@ -363,8 +339,9 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
         if base_url is None:  # and the data packages name their files relative to themselves: no portal harvests
             click.echo(DOWNLOAD_ONLY, err=True)
         # One site edition × election edition at a time, handed to the builder as soon as it is rendered (its
-        # MkDocs runs start while the next one is made), each without its model: the memory stays small.
-        published = publications(checked, editions, base_url=base_url, watch=watch, finished=True, memo=memo)
+        # MkDocs runs start while the next one is made), each without its model: the memory stays small. A warm
+        # build makes them in two processes (generator.build.forked).
+        published = warm_publications(checked, editions, base_url, watch, memo.parent, workers)
         del checked
         try:
             if regions is not None:

@@ -207,15 +207,20 @@ def publications(checked: Checked, editions: tuple[str, ...] = EDITIONS, edisi: 
     ``finished``: each comes without the records and model it was made from (what a builder needs), so that
     only one edition's model is in memory at a time.
     """
+    for edition, records in publication_order(checked, editions, edisi):
+        publication = publish(checked, edition, records, base_url, watch, memo)
+        if finished:
+            publication = publication.finished()  # the builder gives the dropped model's memory back
+        yield publication
+
+
+def publication_order(checked: Checked, editions: tuple[str, ...] = EDITIONS,
+                      edisi: str | None = None) -> list[tuple[str, EditionRecords]]:
+    """(site edition, election edition) of every publication, in the order they are made and built."""
     chosen = [r for r in checked.records if edisi in (None, r.id)]
     if edisi is not None and not chosen:
         raise UnknownEdition(edisi)
-    for edition in editions:
-        for records in chosen:
-            publication = publish(checked, edition, records, base_url, watch, memo)
-            if finished:
-                publication = publication.finished()  # the builder gives the dropped model's memory back
-            yield publication
+    return [(edition, records) for edition in editions for records in chosen]
 
 
 def render_project(project: Project, edition: str = "publik", edisi: str | None = None,

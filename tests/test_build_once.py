@@ -170,3 +170,29 @@ def test_many_small_runs_make_the_pages_one_run_makes(project, tmp_path, monkeyp
                                        "--site-dir", str(split / "site")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert site_digest(split / "site") == site_digest(whole / "site")
+
+
+def test_a_warm_build_in_two_processes_makes_what_a_fresh_build_makes(project, tmp_path, monkeypatch):
+    """With more than one process and the memo warm, the later half of the publications is made in a forked
+    process (generator.build.forked); the site is the one a fresh build of the same data makes, file for file."""
+    from generator.build import forked
+
+    project, _, _ = project
+    made_side_by_side = []
+    side_by_side = forked._side_by_side
+    monkeypatch.setattr(forked, "_side_by_side", lambda *args: made_side_by_side.append(1) or side_by_side(*args))
+    path = project / "data" / "pilkada-2024" / "kecamatan" / "jenamas.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Perahu kecil; logistik dikemas kedap air.",
+                                 "Perahu kecil dan rakit; logistik dikemas kedap air."), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "2",
+                                       "--site-dir", str(project / "site")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert made_side_by_side == [1]
+    assert rebuilt(result.output) == 2, result.output
+    page = project / "site" / "internal" / "pilkada-2024" / "kecamatan" / "jenamas" / "index.html"
+    assert "Perahu kecil dan rakit" in page.read_text(encoding="utf-8")
+    fresh = public_project(tmp_path / "baru")
+    shutil.copytree(project / "data", fresh / "data", dirs_exist_ok=True)
+    build(fresh)  # cold: one publication after the other, in this process
+    assert site_digest(fresh / "site") == site_digest(project / "site")

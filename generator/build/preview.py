@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
+from generator.build import processes
 from generator.build.assemble import assemble_unit
 from generator.build.job import ERROR_PAGE, BuildFailed, Job
 from generator.build.mkdocs_run import run_job
@@ -53,8 +54,13 @@ class Preview:
         sys.stderr.write(f"Pratinjau diperbarui ({time.monotonic() - started:.1f} detik).\n")
 
     def _rebuild(self) -> None:
+        with processes.batch_memory():  # as in `bulletin build`: no cyclic collector over the loaded records
+            self._rebuild_pages()
+
+    def _rebuild_pages(self) -> None:
         memo = self.project.cache_dir / "memo.sqlite"  # files and pages that did not change are not redone
         checked = check(self.project, memo=memo)
+        processes.after_loading()
         self.builder.problems = []
         if checked.failed():
             text = report.as_text(checked.problems)

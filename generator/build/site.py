@@ -62,12 +62,24 @@ def build_site(project: Project, publications: Iterable[Publication], versions: 
     return builder
 
 
+USED = "dipakai.json"  # in the cache folder: the pages each unit (site edition/election edition) used last
+
+
 def record_use(cache: Store, plan: SitePlan) -> None:
     """Remember which pages each unit uses, and forget pages no unit uses any more."""
-    used_file = cache.root / "dipakai.json"
+    used_file = cache.root / USED
     used = json.loads(used_file.read_text(encoding="utf-8")) if used_file.is_file() else {}
     for unit in plan.units:
         used[unit.key] = {"context": unit.context, "pages": sorted(unit.pages.values())}
     write_atomic(used_file, json.dumps(used))
     cache.prune({key for entry in used.values() for key in entry["pages"]},
                 {entry["context"] for entry in used.values()})
+
+
+def units_built(cache_dir: Path) -> set[str]:
+    """The units (``publik/pilkada-2024``) that builds into this cache folder have built."""
+    used_file = cache_dir / USED
+    try:
+        return set(json.loads(used_file.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return set()

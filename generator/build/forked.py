@@ -1,0 +1,62 @@
+"""The publications of a warm build, made in two processes.
+
+A warm build (an earlier build into the same cache built every one of its publications) rebuilds few pages: its MkDocs
+runs leave the cores idle while the views and pages of every publication are made again, one after the other.
+Here the later half is made in a forked process while this one makes the first half. They come in the same order
+and are made by the same ``publish`` as ``generator.pipeline.publications`` makes them; the differential tests
+hold a warm build against a cold one. A cold build makes them one at a time: its MkDocs runs need the cores, and
+its peak memory would grow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.build import processes
+from generator.build.site import units_built
+from generator.pipeline import Checked, Publication, Stopwatch, publication_order, publications, publish
+
+_FORKED: tuple | None = None  # what the forked process inherits instead of being sent
+
+
+def warm_publications(checked: Checked, editions: tuple[str, ...], base_url: str | None, watch: Stopwatch,
+                      cache_dir: Path, workers: int) -> Iterator[Publication]:
+    """``generator.pipeline.publications(…, finished=True)`` with the memo of ``cache_dir``, in two processes
+    where that pays (see above)."""
+    memo = cache_dir / "memo.sqlite"
+    order = publication_order(checked, editions)
+    if workers < 2 or len(order) < 2 \
+            or not {f"{edition}/{records.id}" for edition, records in order} <= units_built(cache_dir):
+        return publications(checked, editions, base_url=base_url, watch=watch, memo=memo, finished=True)
+    return _side_by_side(checked, order, base_url, watch, memo)
+
+
+def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: Stopwatch,
+                  memo: Path) -> Iterator[Publication]:
+    global _FORKED
+    half = (len(order) + 1) // 2
+    _FORKED = (checked, order, base_url, memo)
+    try:
+        worker = processes.pool(1, "fork")  # forked now: it has the checked records without their being sent
+    finally:
+        _FORKED = None
+    try:
+        later = worker.apply_async(_publish_later, (half,))
+        for edition, records in order[:half]:
+            yield publish(checked, edition, records, base_url, watch, memo).finished()
+        made, seconds = later.get()
+        for stage, spent in seconds.items():  # the stages' seconds in both processes, added up
+            watch.seconds[stage] = watch.seconds.get(stage, 0.0) + spent
+        worker.close()
+        yield from made
+    finally:
+        worker.terminate()
+        worker.join()
+
+
+def _publish_later(start: int) -> tuple[list[Publication], dict[str, float]]:
+    checked, order, base_url, memo = _FORKED
+    watch = Stopwatch()
+    made = [publish(checked, edition, records, base_url, watch, memo).finished() for edition, records in order[start:]]
+    return made, watch.seconds
