@@ -21,7 +21,7 @@ from generator.build.job import ERROR_PAGE, BuildFailed, Job
 from generator.build.mkdocs_run import run_job
 from generator.build.runs import Builder
 from generator.build.store import Store, locked
-from generator.build.switch import locked_site, new_build_folder, remove_stale, switch
+from generator.build.switch import locked_site, new_build_folder, remove_stale, removing_stale, switch
 from generator.fingerprint import CONTENT, THEME
 from generator.load import report
 from generator.pipeline import Publication, UnknownEdition, check, publications
@@ -75,10 +75,10 @@ class Preview:
             self.last_good = next(publications(checked, (self.edition,), self.edisi, finished=True, memo=memo))
             self.versions = checked.versions
         with locked(self.builder.cache), locked_site(self.site):
-            remove_stale(self.site)
-            plan = self.builder.build([self.last_good], self.versions)
-            build = new_build_folder(self.site)
-            assemble_unit(plan.units[0], [self.builder.cache], build, None)
+            with removing_stale(self.site):  # the previous build is deleted while this one is made
+                plan = self.builder.build([self.last_good], self.versions)
+                build = new_build_folder(self.site)
+                assemble_unit(plan.units[0], [self.builder.cache], build, None)
             switch(self.site, build)
 
     def show_error(self, text: str) -> None:
