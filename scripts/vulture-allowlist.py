@@ -19,6 +19,7 @@ on_post_build
 on_serve
 repositori
 error_handler  # set on MkDocs' LiveReloadServer: what it serves for a missing page
+observer  # set on MkDocs' LiveReloadServer: the watcher it starts in serve() (generator.build.preview.watcher)
 external_attr  # set on a ZIP entry (generator/build/offline.py): zipfile writes it into the archive
 # click calls the commands
 new_rapat

@@ -91,3 +91,42 @@ def test_preview_of_data_that_was_never_valid_shows_an_error_page(tmp_path):
         os.killpg(process.pid, signal.SIGTERM)
         output = process.communicate(timeout=15)[0].decode("utf-8", "replace")
     assert "Traceback" not in output
+
+
+def test_the_watcher_does_not_look_while_a_rebuild_runs_and_finds_its_saves_after(tmp_path):
+    """The preview's watcher lists the watched folders only between rebuilds (a national desk's data/ is ten
+    thousand files); a file saved during a rebuild is reported at the first look after it."""
+    import threading
+    import time
+
+    from watchdog.events import FileSystemEventHandler
+
+    from generator.build.preview import watcher
+
+    seen: list[str] = []
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event):
+            if not event.is_directory:
+                seen.append(os.path.basename(event.src_path))
+
+    idle = threading.Event()
+    idle.set()
+    observer = watcher(idle)
+    observer.schedule(Handler(), str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        (tmp_path / "sebelum.yml").write_text("a: 1\n", encoding="utf-8")
+        wait_for(lambda: "sebelum.yml" in seen, 5, every=0.05)
+        idle.clear()  # a rebuild starts
+        time.sleep(0.5)  # a look that had begun before it ends
+        seen.clear()
+        (tmp_path / "selama.yml").write_text("a: 2\n", encoding="utf-8")
+        time.sleep(1.0)  # five polling intervals
+        assert seen == []
+        idle.set()  # the rebuild ends
+        wait_for(lambda: "selama.yml" in seen, 5, every=0.05)
+    finally:
+        idle.set()
+        observer.stop()
+        observer.join()
