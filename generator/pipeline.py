@@ -90,6 +90,14 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
     and check each election edition once, on the full data. With a ``memo`` file, a data file that did not change
     since the last run is not read again. ``public_only``: refuse restricted values in data/ even where the
     project does not declare its repository public."""
+    checked = check_files(project, watch, memo, public_only)
+    check_across(checked.records, checked.problems, watch)
+    return checked
+
+
+def check_files(project: Project, watch: Stopwatch | None = None, memo: Path | None = None,
+                public_only: bool = False) -> Checked:
+    """``check`` without the cross-file checks of ``check_across``: every file on its own, and the guard."""
     watch = watch or Stopwatch()
     remembered = Memo(memo, "berkas") if memo else None
     restricted = project.restricted_dir
@@ -106,14 +114,18 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
         check_format(project.config_file, project.root, problems)
         settings = project.settings
         check_form(project.config_file, project.root, dict(settings.form), settings.repository, problems)
-    regions = region_tree()
-    with watch.stage("check"):
-        for records in editions:
-            checks.check(records, problems, regions)
     valid = sorted((r for r in editions if r.edisi is not None), key=_voting_key, reverse=True)
     # complete: the restricted tree is laid over data/, or data/ of a private repository holds it all
     return Checked(valid, problems, restricted is not None or not project.public_repository,
                    project.settings.repository, project.settings.form)
+
+
+def check_across(records: list[EditionRecords], problems: Problems, watch: Stopwatch | None = None) -> None:
+    """The cross-file checks of each valid election edition, on the full data, into ``problems``."""
+    regions = region_tree()
+    with (watch or Stopwatch()).stage("check"):
+        for edition_records in records:
+            checks.check(edition_records, problems, regions)
 
 
 def public_edition(project: Project, edisi: str | None = None) -> EditionRecords:

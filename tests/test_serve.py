@@ -130,3 +130,36 @@ def test_the_watcher_does_not_look_while_a_rebuild_runs_and_finds_its_saves_afte
         idle.set()
         observer.stop()
         observer.join()
+
+
+def test_cross_file_checks_beside_the_preview_pages_give_what_one_after_the_other_gives(tmp_path, monkeypatch):
+    """The preview of a large desk runs the cross-file checks in a forked process while it makes the pages
+    (generator.build.forked.check_and_publish): the same problems and the same pages as checking first, as
+    `check` then `publications` do; data with a cross-file error is not published."""
+    from generator.build import forked
+    from generator.pipeline import check, check_files, publications
+    from generator.project import Project
+
+    project = copy_project(tmp_path / "proyek", ("data", "content", "mkdocs.yml"))
+
+    def both_ways() -> list[tuple[list[str], dict | None]]:
+        made = []
+        for threshold in (10**9, 0):  # one after the other, then side by side
+            monkeypatch.setattr(forked, "SIDE_BY_SIDE_FROM", threshold)
+            checked = check_files(Project(project))
+            publication = forked.check_and_publish(checked, "internal", None, None)
+            made.append(([p.format() for p in checked.problems], publication and publication.site.pages))
+        return made
+
+    first, side_by_side = both_ways()
+    assert first == side_by_side
+    checked = check(Project(project))
+    assert first == ([p.format() for p in checked.problems],
+                     next(publications(checked, ("internal",), finished=True)).site.pages)
+    agency = project / "data" / "pilkada-2024" / "instansi" / "disdukcapil.yml"
+    text = agency.read_text(encoding="utf-8")
+    agency.write_text(text.replace('kecamatan: "62.04.01"', 'kecamatan: "62.04.99"', 1), encoding="utf-8")
+    first, side_by_side = both_ways()
+    assert first == side_by_side
+    problems, pages = side_by_side
+    assert pages is None and any("62.04.99" in line for line in problems), problems

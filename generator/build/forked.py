@@ -1,4 +1,5 @@
-"""The publications of a warm build, made in two processes.
+"""Work made in two processes where one would leave a processor idle: the publications of a warm build, and the
+preview's cross-file checks beside its pages.
 
 A warm build (an earlier build into the same cache built every one of its publications) rebuilds few pages: its MkDocs
 runs leave the cores idle while the views and pages of every publication are made again, one after the other.
@@ -15,9 +16,19 @@ from pathlib import Path
 
 from generator.build import processes
 from generator.build.site import units_built
-from generator.pipeline import Checked, Publication, Stopwatch, publication_order, publications, publish
+from generator.load.problems import Problem, Problems
+from generator.pipeline import (
+    Checked,
+    Publication,
+    Stopwatch,
+    check_across,
+    publication_order,
+    publications,
+    publish,
+)
 
 _FORKED: tuple | None = None  # what the forked process inherits instead of being sent
+SIDE_BY_SIDE_FROM = 1_000  # kecamatan: a preview of a smaller desk checks in a few milliseconds, less than a fork
 
 
 def warm_publications(checked: Checked, editions: tuple[str, ...], base_url: str | None, watch: Stopwatch,
@@ -60,3 +71,47 @@ def _publish_later(start: int) -> tuple[list[Publication], dict[str, float]]:
     watch = Stopwatch()
     made = [publish(checked, edition, records, base_url, watch, memo).finished() for edition, records in order[start:]]
     return made, watch.seconds
+
+
+def check_and_publish(checked: Checked, edition: str, edisi: str | None, memo: Path) -> Publication | None:
+    """The cross-file checks of files that passed ``check_files`` (their problems added to ``checked.problems``)
+    and, where the data did not fail, its publication of ``edition`` as ``publications`` makes it; None where the
+    data failed. For a desk of ``SIDE_BY_SIDE_FROM`` kecamatan or more the checks run in a forked process while
+    the pages are made here (``bulletin serve``: one publication, so one processor would idle). Data that fails
+    is never published: a publication made meanwhile is dropped, and an error in making it is raised only where
+    the checks found nothing."""
+    if checked.failed() or sum(len(records.kecamatan) for records in checked.records) < SIDE_BY_SIDE_FROM:
+        check_across(checked.records, checked.problems)
+        if checked.failed():
+            return None
+        return next(publications(checked, (edition,), edisi, finished=True, memo=memo))
+    global _FORKED
+    _FORKED = (checked,)
+    try:
+        worker = processes.pool(1, "fork")
+    finally:
+        _FORKED = None
+    try:
+        found = worker.apply_async(_check_forked)
+        made, error = None, None
+        try:
+            made = next(publications(checked, (edition,), edisi, finished=True, memo=memo))
+        except Exception as exc:  # kept until the checks say whether the data itself is at fault
+            error = exc
+        checked.problems.extend(found.get())
+        worker.close()
+    finally:
+        worker.terminate()
+        worker.join()
+    if checked.failed():
+        return None
+    if error is not None:
+        raise error
+    return made
+
+
+def _check_forked() -> list[Problem]:
+    (checked,) = _FORKED
+    problems = Problems()
+    check_across(checked.records, problems)
+    return problems.items

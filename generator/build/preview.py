@@ -20,6 +20,7 @@ from watchdog.observers.polling import PollingObserverVFS
 
 from generator.build import processes
 from generator.build.assemble import assemble_unit
+from generator.build.forked import check_and_publish
 from generator.build.job import ERROR_PAGE, BuildFailed, Job
 from generator.build.mkdocs_run import run_job
 from generator.build.runs import Builder
@@ -27,7 +28,7 @@ from generator.build.store import Store, locked
 from generator.build.switch import locked_site, new_build_folder, remove_stale, removing_stale, switch
 from generator.fingerprint import CONTENT, THEME
 from generator.load import report
-from generator.pipeline import Publication, UnknownEdition, check, publications
+from generator.pipeline import Publication, UnknownEdition, check_files
 from generator.project import Project
 from generator.render.markdown import TEMPLATES
 
@@ -67,8 +68,9 @@ class Preview:
 
     def _rebuild_pages(self) -> None:
         memo = self.project.cache_dir / "memo.sqlite"  # files and pages that did not change are not redone
-        checked = check(self.project, memo=memo)
+        checked = check_files(self.project, memo=memo)
         processes.after_loading()
+        publication = check_and_publish(checked, self.edition, self.edisi, memo)  # the checks across files too
         self.builder.problems = []
         if checked.failed():
             text = report.as_text(checked.problems)
@@ -80,7 +82,7 @@ class Preview:
         else:
             if checked.problems:
                 sys.stderr.write(report.as_text(checked.problems) + "\n")
-            self.last_good = next(publications(checked, (self.edition,), self.edisi, finished=True, memo=memo))
+            self.last_good = publication
             self.versions = checked.versions
         with locked(self.builder.cache), locked_site(self.site):
             with removing_stale(self.site):  # the previous build is deleted while this one is made
