@@ -1,5 +1,6 @@
 """Work made in two processes where one would leave a processor idle: the publications of a warm build, and the
-preview's cross-file checks beside its pages.
+preview's cross-file checks beside its pages. The second process is forked, so it has the checked records without
+their being sent.
 
 A warm build (an earlier build into the same cache built every one of its publications) rebuilds few pages: its MkDocs
 runs leave the cores idle while the views and pages of every publication are made again, one after the other.
@@ -11,6 +12,7 @@ its peak memory would grow.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,25 +47,15 @@ def warm_publications(checked: Checked, editions: tuple[str, ...], base_url: str
 
 def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: Stopwatch,
                   memo: Path) -> Iterator[Publication]:
-    global _FORKED
     half = (len(order) + 1) // 2
-    _FORKED = (checked, order, base_url, memo)
-    try:
-        worker = processes.pool(1, "fork")  # forked now: it has the checked records without their being sent
-    finally:
-        _FORKED = None
-    try:
+    with _forked(checked, order, base_url, memo) as worker:
         later = worker.apply_async(_publish_later, (half,))
         for edition, records in order[:half]:
             yield publish(checked, edition, records, base_url, watch, memo).finished()
         made, seconds = later.get()
-        for stage, spent in seconds.items():  # the stages' seconds in both processes, added up
-            watch.seconds[stage] = watch.seconds.get(stage, 0.0) + spent
-        worker.close()
-        yield from made
-    finally:
-        worker.terminate()
-        worker.join()
+    for stage, spent in seconds.items():  # the stages' seconds in both processes, added up
+        watch.seconds[stage] = watch.seconds.get(stage, 0.0) + spent
+    yield from made
 
 
 def _publish_later(start: int) -> tuple[list[Publication], dict[str, float]]:
@@ -85,13 +77,7 @@ def check_and_publish(checked: Checked, edition: str, edisi: str | None, memo: P
         if checked.failed():
             return None
         return next(publications(checked, (edition,), edisi, finished=True, memo=memo))
-    global _FORKED
-    _FORKED = (checked,)
-    try:
-        worker = processes.pool(1, "fork")
-    finally:
-        _FORKED = None
-    try:
+    with _forked(checked) as worker:
         found = worker.apply_async(_check_forked)
         made, error = None, None
         try:
@@ -99,10 +85,6 @@ def check_and_publish(checked: Checked, edition: str, edisi: str | None, memo: P
         except Exception as exc:  # kept until the checks say whether the data itself is at fault
             error = exc
         checked.problems.extend(found.get())
-        worker.close()
-    finally:
-        worker.terminate()
-        worker.join()
     if checked.failed():
         return None
     if error is not None:
@@ -115,3 +97,19 @@ def _check_forked() -> list[Problem]:
     problems = Problems()
     check_across(checked.records, problems)
     return problems.items
+
+
+@contextlib.contextmanager
+def _forked(*state):
+    """One process forked now, which finds ``state`` in ``_FORKED``; ended when the block is left."""
+    global _FORKED
+    _FORKED = state
+    try:
+        worker = processes.pool(1, "fork")
+    finally:
+        _FORKED = None
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        worker.join()
