@@ -224,6 +224,7 @@ def publications(checked: Checked, editions: tuple[str, ...] = EDITIONS, edisi: 
         if finished:
             publication = publication.finished()  # the builder gives the dropped model's memory back
         yield publication
+        del publication  # not held here while the next one is made: the builder may have let it go
 
 
 def publication_order(checked: Checked, editions: tuple[str, ...] = EDITIONS,

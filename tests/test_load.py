@@ -358,3 +358,32 @@ def test_file_size_limit(tmp_path):
     assert size > MAX_FILE_BYTES
     assert problems_of(tmp_path, content) == [
         f"{NAME}:1:1: berkas terlalu besar ({size} byte; batas 1000000 byte); pecah menjadi beberapa berkas"]
+
+
+def test_a_file_validated_into_the_memo_is_kept_as_a_later_build_reads_it_back(tmp_path):
+    """A file validated for the first time with a memo is kept as the next build will unpickle it, its document's
+    marks packed (``validate._unpacked``): the same records and problems, at the same places, as without a memo
+    and as from the memo. The data has a cross-file error, so a packed document is asked for a place."""
+    from generator.load.validate import RememberedDocument
+    from generator.pipeline import check
+    from generator.project import Project
+    from tests.support import copy_project
+
+    project = copy_project(tmp_path / "proyek", ("data", "mkdocs.yml"))
+    agency = project / "data" / "pilkada-2024" / "instansi" / "disdukcapil.yml"
+    text = agency.read_text(encoding="utf-8")
+    agency.write_text(text.replace('kecamatan: "62.04.01"', 'kecamatan: "62.04.99"', 1), encoding="utf-8")
+    memo = tmp_path / "memo.sqlite"
+
+    def seen(checked):
+        return ([p.format() for p in checked.problems],
+                [(r.id, {kind: {slug: record.data for slug, record in getattr(r, kind).items()}
+                         for kind in ("instansi", "kecamatan", "rapat")}) for r in checked.records])
+
+    plain = check(Project(project))
+    first = check(Project(project), memo=memo)
+    again = check(Project(project), memo=memo)
+    assert any("62.04.99" in line for line in seen(plain)[0])
+    assert seen(first) == seen(plain) == seen(again)
+    kecamatan = next(iter(first.records[0].kecamatan.values()))
+    assert isinstance(kecamatan.document, RememberedDocument) and "_marks" in kecamatan.document.__dict__

@@ -8,6 +8,7 @@ import importlib
 import math
 import multiprocessing.pool
 import os
+import pickle
 import shutil
 import tempfile
 import time
@@ -54,6 +55,10 @@ def _run(job: Job, config_file: Path, site_dir: Path, strict: bool, site_url: st
     finally:
         gc.set_threshold(*previous)
         processes.release_memory()
+
+
+def _run_sent(job: bytes, *args) -> JobOutput:
+    return _run(pickle.loads(job), *args)
 
 
 @dataclass
@@ -103,6 +108,7 @@ class Builder:
                 assets = (regions is None or UMUM in regions) and not target.assets(unit.context)
                 for build_only, with_assets in _chunks(missing, assets, self.workers):
                     runs.start(publication, unit, build_only, with_assets)
+                del publication  # its pages are in the runs that build them: not kept while the next is made
             waited = time.monotonic()
             done = runs.wait()
             stored = time.monotonic()
@@ -149,7 +155,10 @@ class _Runs:
             self.executor, self.own = mkdocs_workers(builder.workers), True
         job = Job(publication.part(build_only), build_only, with_assets, builder.problems, offline=builder.offline,
                   previews=builder.previews(publication))
-        self.pending.append((unit, with_assets, folder, self.executor.apply_async(_run, (job, *args))))
+        # sent as its pickle, made now: a run waiting for a worker then holds its pages as UTF-8 bytes, not the
+        # publication's text (two bytes a character in a page with one "▲"), which is dropped with the next one
+        sent = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        self.pending.append((unit, with_assets, folder, self.executor.apply_async(_run_sent, (sent, *args))))
 
     def wait(self) -> list[tuple[UnitPlan, bool, JobOutput]]:
         done = [(unit, with_assets, result if isinstance(result, JobOutput) else result.get())

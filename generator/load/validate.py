@@ -166,7 +166,11 @@ def _validated(path: Path, display: str, model: type[M], problems: Problems, slu
     else:
         found = Problems()
         record = validate_file(path, display, model, found, slug, seconds, over, over_display)
-        memo.put(key, pickle.dumps(_packed(record, found), protocol=5))
+        packed = _packed(record, found)
+        memo.put(key, pickle.dumps(packed, protocol=5))
+        # kept as the next build will have it: the document's marks packed (a national desk's million mark
+        # tuples and its raw values cost 300 MB for the whole build), unpacked when a check reports a problem
+        record, _ = _unpacked(packed)
     problems.extend(found.items)  # in the order they were found, as without the memo
     return record
 
