@@ -318,7 +318,7 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_u
 def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir, regions, part_dir, timings_file,
            executor) -> None:
     from generator.build import processes
-    from generator.build.forked import warm_publications
+    from generator.build.forked import build_publications
     from generator.build.job import BuildFailed
     from generator.build.parts import build_part
     from generator.build.previews import OFF as PREVIEWS_OFF
@@ -340,8 +340,8 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
             click.echo(DOWNLOAD_ONLY, err=True)
         # One site edition × election edition at a time, handed to the builder as soon as it is rendered (its
         # MkDocs runs start while the next one is made), each without its model: the memory stays small. A warm
-        # build makes them in two processes (generator.build.forked).
-        published = warm_publications(checked, editions, base_url, watch, memo.parent, workers)
+        # build, and a large desk's cold one, makes them in two processes (generator.build.forked).
+        published = build_publications(checked, editions, base_url, watch, memo.parent, workers)
         del checked
         try:
             if regions is not None:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 _BATCH = 500  # keys per query: well below SQLite's limit of bound parameters
+_HELD = 16 << 20  # bytes of new values held before they are written: a national edition's pages are 110 MB
 
 
 class Memo:
@@ -19,7 +20,8 @@ class Memo:
         self.path = Path(path)
         self.group = group
         self.stamp = time.time_ns()
-        self.added: dict[str, bytes] = {}
+        self.added: dict[str, bytes] = {}  # put, not yet written
+        self.held = 0  # their bytes
         self.used: list[str] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=120)
@@ -46,12 +48,22 @@ class Memo:
 
     def put(self, key: str, value: bytes) -> None:
         self.added[key] = value
+        self.held += len(value)
+        if self.held >= _HELD:
+            with self.db:
+                self._store()
+
+    def _store(self) -> None:
+        """Write the values put so far (a value is right whenever it is written: its key is all it was made from)."""
+        self.db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?)",
+                            [(key, self.group, self.stamp, value) for key, value in self.added.items()])
+        self.added.clear()
+        self.held = 0
 
     def commit(self) -> None:
         """Store the new values, and forget the group's values this run did not use."""
         with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?, ?)",
-                                [(key, self.group, self.stamp, value) for key, value in self.added.items()])
+            self._store()
             self.db.executemany("UPDATE memo SET used = ?, grp = ? WHERE key = ?",
                                 [(self.stamp, self.group, key) for key in self.used])
             self.db.execute("DELETE FROM memo WHERE grp = ? AND used < ?", (self.group, self.stamp))

@@ -2,17 +2,25 @@
 preview's cross-file checks beside its pages. The second process is forked, so it has the checked records without
 their being sent.
 
-A warm build (an earlier build into the same cache built every one of its publications) rebuilds few pages: its MkDocs
-runs leave the cores idle while the views and pages of every publication are made again, one after the other.
+Made one after the other, the publications leave a processor idle until the first is made:
+
+* a warm build (an earlier build into the same cache built every one of its publications) rebuilds few pages, so
+  its MkDocs runs leave the cores idle while the views and pages of every publication are made again;
+* a cold build of a desk of ``SIDE_BY_SIDE_FROM`` kecamatan or more starts its first MkDocs run only after a
+  publication of thousands of pages is made (35 s at national scale), and makes the next while those runs
+  take the cores.
+
 Here the later half is made in a forked process while this one makes the first half. They come in the same order
 and are made by the same ``publish`` as ``generator.pipeline.publications`` makes them; the differential tests
-hold a warm build against a cold one. A cold build makes them one at a time: its MkDocs runs need the cores, and
-its peak memory would grow.
+hold a warm build against a cold one, and a build side by side against one made one after the other. A smaller
+desk's cold build makes them one at a time: its MkDocs runs, not its publications, take the time.
 """
 
 from __future__ import annotations
 
 import contextlib
+import pickle
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,39 +38,53 @@ from generator.pipeline import (
 )
 
 _FORKED: tuple | None = None  # what the forked process inherits instead of being sent
-SIDE_BY_SIDE_FROM = 1_000  # kecamatan: a preview of a smaller desk checks in a few milliseconds, less than a fork
+# kecamatan: a smaller desk's cold build makes a publication, and its preview checks, in less than a second
+SIDE_BY_SIDE_FROM = 1_000
 
 
-def warm_publications(checked: Checked, editions: tuple[str, ...], base_url: str | None, watch: Stopwatch,
-                      cache_dir: Path, workers: int) -> Iterator[Publication]:
+def build_publications(checked: Checked, editions: tuple[str, ...], base_url: str | None, watch: Stopwatch,
+                       cache_dir: Path, workers: int) -> Iterator[Publication]:
     """``generator.pipeline.publications(…, finished=True)`` with the memo of ``cache_dir``, in two processes
     where that pays (see above)."""
     memo = cache_dir / "memo.sqlite"
     order = publication_order(checked, editions)
-    if workers < 2 or len(order) < 2 \
-            or not {f"{edition}/{records.id}" for edition, records in order} <= units_built(cache_dir):
+    warm = {f"{edition}/{records.id}" for edition, records in order} <= units_built(cache_dir)
+    if workers < 2 or len(order) < 2 or not (warm or _large(checked)):
         return publications(checked, editions, base_url=base_url, watch=watch, memo=memo, finished=True)
     return _side_by_side(checked, order, base_url, watch, memo)
+
+
+def _large(checked: Checked) -> bool:
+    return sum(len(records.kecamatan) for records in checked.records) >= SIDE_BY_SIDE_FROM
 
 
 def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: Stopwatch,
                   memo: Path) -> Iterator[Publication]:
     half = (len(order) + 1) // 2
-    with _forked(checked, order, base_url, memo) as worker:
-        later = worker.apply_async(_publish_later, (half,))
-        for edition, records in order[:half]:
-            yield publish(checked, edition, records, base_url, watch, memo).finished()
-        made, seconds = later.get()
-    for stage, spent in seconds.items():  # the stages' seconds in both processes, added up
-        watch.seconds[stage] = watch.seconds.get(stage, 0.0) + spent
-    yield from made
+    # The later half comes back through a file without a name (nothing stays if the build is killed), each
+    # publication written as it is made and read back when its turn comes: not through the pool's pipe, where a
+    # national one would be held whole as bytes on both sides while the objects exist too (300 MB at the peak).
+    with tempfile.TemporaryFile(dir=memo.parent, prefix="terbitan-") as handed:
+        with _forked(checked, order, base_url, memo, handed.fileno()) as worker:
+            later = worker.apply_async(_publish_later, (half,))
+            for edition, records in order[:half]:
+                yield publish(checked, edition, records, base_url, watch, memo).finished()
+            seconds = later.get()
+        for stage, spent in seconds.items():  # the stages' seconds in both processes, added up
+            watch.seconds[stage] = watch.seconds.get(stage, 0.0) + spent
+        handed.seek(0)
+        for _ in order[half:]:
+            yield pickle.load(handed)
 
 
-def _publish_later(start: int) -> tuple[list[Publication], dict[str, float]]:
-    checked, order, base_url, memo = _FORKED
+def _publish_later(start: int) -> dict[str, float]:
+    checked, order, base_url, memo, handed = _FORKED
     watch = Stopwatch()
-    made = [publish(checked, edition, records, base_url, watch, memo).finished() for edition, records in order[start:]]
-    return made, watch.seconds
+    with open(handed, "wb", closefd=False) as out:
+        for edition, records in order[start:]:
+            pickle.dump(publish(checked, edition, records, base_url, watch, memo).finished(), out,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+    return watch.seconds
 
 
 def check_and_publish(checked: Checked, edition: str, edisi: str | None, memo: Path) -> Publication | None:
@@ -72,7 +94,7 @@ def check_and_publish(checked: Checked, edition: str, edisi: str | None, memo: P
     the pages are made here (``bulletin serve``: one publication, so one processor would idle). Data that fails
     is never published: a publication made meanwhile is dropped, and an error in making it is raised only where
     the checks found nothing."""
-    if checked.failed() or sum(len(records.kecamatan) for records in checked.records) < SIDE_BY_SIDE_FROM:
+    if checked.failed() or not _large(checked):
         check_across(checked.records, checked.problems)
         if checked.failed():
             return None
