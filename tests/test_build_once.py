@@ -201,19 +201,25 @@ def test_a_warm_build_in_two_processes_makes_what_a_fresh_build_makes(project, t
 def test_a_large_desks_cold_build_in_two_processes_makes_what_one_after_the_other_makes(first_build, tmp_path,
                                                                                          monkeypatch):
     """A desk of ``SIDE_BY_SIDE_FROM`` kecamatan or more makes its publications in two processes from its first
-    build on (generator.build.forked); the site is the one the cold build of the same data made one publication
-    after the other in one process, file for file."""
-    from generator.build import forked
+    build on (generator.build.forked), and a site of ``BESIDE_FROM`` pages or more puts its internal edition
+    together in a forked process while the public one and its offline copy are made (generator.build.assemble);
+    the site is the one the cold build of the same data made one step after the other in one process, file for
+    file."""
+    from generator.build import assemble, forked, processes
 
     _, kept, _, _ = first_build
-    made_side_by_side = []
-    side_by_side = forked._side_by_side
+    made_side_by_side, forked_with = [], []
+    side_by_side, fork = forked._side_by_side, processes.forked
     monkeypatch.setattr(forked, "_side_by_side", lambda *args: made_side_by_side.append(1) or side_by_side(*args))
+    monkeypatch.setattr(processes, "forked", lambda *state: forked_with.append(state) or fork(*state))
     monkeypatch.setattr(forked, "SIDE_BY_SIDE_FROM", 1)  # the example, as large as a desk needs to be
+    monkeypatch.setattr(assemble, "BESIDE_FROM", 1)
     project = public_project(tmp_path / "proyek")
     result = CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "2",
                                        "--site-dir", str(project / "site")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert made_side_by_side == [1]
+    beside = [state[0] for state in forked_with if len(state) == 4]  # assemble's: (units, stores, out, base_url)
+    assert [[unit.key for unit in units] for units in beside] == [["internal/pilkada-2024", "internal/pilgub-kalteng-2020"]]
     assert rebuilt(result.output) > 0  # cold: its own cache, empty
     assert site_digest(project / "site") == site_digest(kept / "site")

@@ -18,7 +18,6 @@ desk's cold build makes them one at a time: its MkDocs runs, not its publication
 
 from __future__ import annotations
 
-import contextlib
 import pickle
 import tempfile
 from collections.abc import Iterator
@@ -37,7 +36,6 @@ from generator.pipeline import (
     publish,
 )
 
-_FORKED: tuple | None = None  # what the forked process inherits instead of being sent
 # kecamatan: a smaller desk's cold build makes a publication, and its preview checks, in less than a second
 SIDE_BY_SIDE_FROM = 1_000
 
@@ -65,7 +63,7 @@ def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: St
     # publication written as it is made and read back when its turn comes: not through the pool's pipe, where a
     # national one would be held whole as bytes on both sides while the objects exist too (300 MB at the peak).
     with tempfile.TemporaryFile(dir=memo.parent, prefix="terbitan-") as handed:
-        with _forked(checked, order, base_url, memo, handed.fileno()) as worker:
+        with processes.forked(checked, order, base_url, memo, handed.fileno()) as worker:
             later = worker.apply_async(_publish_later, (half,))
             for edition, records in order[:half]:
                 yield publish(checked, edition, records, base_url, watch, memo).finished()
@@ -78,7 +76,7 @@ def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: St
 
 
 def _publish_later(start: int) -> dict[str, float]:
-    checked, order, base_url, memo, handed = _FORKED
+    checked, order, base_url, memo, handed = processes.inherited()
     watch = Stopwatch()
     with open(handed, "wb", closefd=False) as out:
         for edition, records in order[start:]:
@@ -99,7 +97,7 @@ def check_and_publish(checked: Checked, edition: str, edisi: str | None, memo: P
         if checked.failed():
             return None
         return next(publications(checked, (edition,), edisi, finished=True, memo=memo))
-    with _forked(checked) as worker:
+    with processes.forked(checked) as worker:
         found = worker.apply_async(_check_forked)
         made, error = None, None
         try:
@@ -115,23 +113,7 @@ def check_and_publish(checked: Checked, edition: str, edisi: str | None, memo: P
 
 
 def _check_forked() -> list[Problem]:
-    (checked,) = _FORKED
+    (checked,) = processes.inherited()
     problems = Problems()
     check_across(checked.records, problems)
     return problems.items
-
-
-@contextlib.contextmanager
-def _forked(*state):
-    """One process forked now, which finds ``state`` in ``_FORKED``; ended when the block is left."""
-    global _FORKED
-    _FORKED = state
-    try:
-        worker = processes.pool(1, "fork")
-    finally:
-        _FORKED = None
-    try:
-        yield worker
-    finally:
-        worker.terminate()
-        worker.join()

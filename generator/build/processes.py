@@ -68,3 +68,28 @@ def pool(workers: int, method: str, preload: tuple[str, ...] = ()) -> multiproce
     """``workers`` processes, started now: forked (they share the parent's data) or spawned (a clean
     interpreter each, importing ``preload`` while the caller goes on)."""
     return multiprocessing.get_context(method).Pool(workers, initializer=die_with_parent, initargs=preload)
+
+
+_INHERITED: tuple | None = None  # what a process forked by ``forked`` finds instead of being sent it
+
+
+@contextlib.contextmanager
+def forked(*state):
+    """One worker process forked now, which finds ``state`` with ``inherited()`` (nothing is pickled to send it);
+    ended when the block is left."""
+    global _INHERITED
+    _INHERITED = state
+    try:
+        worker = pool(1, "fork")
+    finally:
+        _INHERITED = None
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        worker.join()
+
+
+def inherited() -> tuple:
+    """In a process forked by ``forked``: the state it was forked with."""
+    return _INHERITED
