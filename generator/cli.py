@@ -318,7 +318,7 @@ def build(ctx: click.Context, edition: str | None, site_dir: Path | None, base_u
 def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir, regions, part_dir, timings_file,
            executor) -> None:
     from generator.build import processes
-    from generator.build.forked import build_publications
+    from generator.build.forked import build_publications, validating_beside
     from generator.build.job import BuildFailed
     from generator.build.parts import build_part
     from generator.build.previews import OFF as PREVIEWS_OFF
@@ -330,7 +330,8 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
     base_url = base_url or project.settings.site_url  # mkdocs.yml's site_url, unless the command names another
     with processes.batch_memory():
         memo = (cache_dir or project.cache_dir) / "memo.sqlite"
-        checked = _checked_or_exit(ctx, project, strict, watch, memo)
+        with validating_beside(project, memo, workers):  # a large tree's files, half of them in another process
+            checked = _checked_or_exit(ctx, project, strict, watch, memo)
         processes.after_loading()
         editions = (edition,) if edition else EDITIONS
         versions = checked.versions

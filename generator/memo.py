@@ -60,6 +60,12 @@ class Memo:
         self.added.clear()
         self.held = 0
 
+    def write(self) -> None:
+        """Store the new values only, and close (a helper's share of a run: what is used is for the run to say)."""
+        with self.db:
+            self._store()
+        self.db.close()
+
     def commit(self) -> None:
         """Store the new values, and forget the group's values this run did not use."""
         with self.db:

@@ -120,6 +120,14 @@ def check_files(project: Project, watch: Stopwatch | None = None, memo: Path | N
                    project.settings.repository, project.settings.form)
 
 
+def remember_files(project: Project, memo: Path, share: tuple[int, int]) -> None:
+    """Validate one share (k, n) of every edition's data files into the memo file ``memo``, where ``check_files``
+    then finds them instead of validating them again; nothing is returned (the problems are the memo's too)."""
+    remembered = Memo(memo, "berkas")
+    validate_tree(project.data_dir, project.root, None, remembered, project.restricted_dir, share)
+    remembered.write()
+
+
 def check_across(records: list[EditionRecords], problems: Problems, watch: Stopwatch | None = None) -> None:
     """The cross-file checks of each valid election edition, on the full data, into ``problems``."""
     regions = region_tree()

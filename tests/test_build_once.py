@@ -200,8 +200,9 @@ def test_a_warm_build_in_two_processes_makes_what_a_fresh_build_makes(project, t
 
 def test_a_large_desks_cold_build_in_two_processes_makes_what_one_after_the_other_makes(first_build, tmp_path,
                                                                                          monkeypatch):
-    """A desk of ``SIDE_BY_SIDE_FROM`` kecamatan or more makes its publications in two processes from its first
-    build on (generator.build.forked), and a site of ``BESIDE_FROM`` pages or more puts its internal edition
+    """A tree of ``VALIDATE_BESIDE_FROM`` files or more is validated in two processes, a desk of
+    ``SIDE_BY_SIDE_FROM`` kecamatan or more makes its publications in two processes from its first build on
+    (generator.build.forked), and a site of ``BESIDE_FROM`` pages or more puts its internal edition
     together in a forked process while the public one and its offline copy are made (generator.build.assemble);
     the site is the one the cold build of the same data made one step after the other in one process, file for
     file."""
@@ -214,11 +215,13 @@ def test_a_large_desks_cold_build_in_two_processes_makes_what_one_after_the_othe
     monkeypatch.setattr(processes, "forked", lambda *state: forked_with.append(state) or fork(*state))
     monkeypatch.setattr(forked, "SIDE_BY_SIDE_FROM", 1)  # the example, as large as a desk needs to be
     monkeypatch.setattr(assemble, "BESIDE_FROM", 1)
+    monkeypatch.setattr(forked, "VALIDATE_BESIDE_FROM", 1)
     project = public_project(tmp_path / "proyek")
     result = CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "2",
                                        "--site-dir", str(project / "site")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert made_side_by_side == [1]
+    assert [len(state) for state in forked_with][:1] == [2]  # the later half of the files validated beside
     beside = [state[0] for state in forked_with if len(state) == 4]  # assemble's: (units, stores, out, base_url)
     assert [[unit.key for unit in units] for units in beside] == [["internal/pilkada-2024", "internal/pilgub-kalteng-2020"]]
     assert rebuilt(result.output) > 0  # cold: its own cache, empty

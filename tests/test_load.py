@@ -387,3 +387,31 @@ def test_a_file_validated_into_the_memo_is_kept_as_a_later_build_reads_it_back(t
     assert seen(first) == seen(plain) == seen(again)
     kecamatan = next(iter(first.records[0].kecamatan.values()))
     assert isinstance(kecamatan.document, RememberedDocument) and "_marks" in kecamatan.document.__dict__
+
+
+def test_files_validated_into_the_memo_beside_the_check_are_what_it_would_have_found(tmp_path, monkeypatch):
+    """``remember_files`` validates a share of the files into the memo (a forked process does it beside a large
+    build's check, generator.build.forked.validating_beside); the check then reads only the other files and finds
+    the same records and problems, an invalid file's included, as without a memo."""
+    from generator.load import validate
+    from generator.pipeline import check, remember_files
+    from generator.project import Project
+    from tests.support import copy_project
+
+    project = copy_project(tmp_path / "proyek", ("data", "mkdocs.yml"))
+    files = sorted((project / "data" / "pilkada-2024").rglob("*.yml"))
+    broken = files[-1]  # in the later half, which the helper validates
+    broken.write_text(broken.read_text(encoding="utf-8") + "\ntidak_dikenal: 1\n", encoding="utf-8")
+    memo = tmp_path / "memo.sqlite"
+    plain = check(Project(project))
+    assert any(broken.name in problem.format() for problem in plain.problems)
+    remember_files(Project(project), memo, (1, 2))
+    loaded = []
+    monkeypatch.setattr(validate, "load_document", lambda *a, **k: loaded.append(a[0]) or load_document(*a, **k))
+    checked = check(Project(project), memo=memo)
+    assert [p.format() for p in checked.problems] == [p.format() for p in plain.problems]
+    assert [r.edisi.data for r in checked.records] == [r.edisi.data for r in plain.records]
+    assert [{slug: rec.data for slug, rec in r.kecamatan.items()} for r in checked.records] == \
+        [{slug: rec.data for slug, rec in r.kecamatan.items()} for r in plain.records]
+    everything = sum(1 for _ in (project / "data").rglob("*.yml"))
+    assert 0 < len(loaded) < everything - 10 and broken not in loaded  # the helper's half was not read again

@@ -66,13 +66,16 @@ class EditionRecords:
 
 
 def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, float] | None = None,
-                  memo: Memo | None = None, restricted_dir: Path | None = None) -> tuple[list[EditionRecords], Problems]:
+                  memo: Memo | None = None, restricted_dir: Path | None = None,
+                  share: tuple[int, int] | None = None) -> tuple[list[EditionRecords], Problems]:
     """Every edition under ``data_dir``, validated, and every problem found.
 
     ``seconds`` (optional) adds up the time spent reading files ("load") and checking them ("validate").
     ``memo`` (optional) remembers each valid file's record by its name, size and time of change, so a file
     that did not change is not read again. ``restricted_dir`` (optional): the restricted tree, laid over the
-    public files record by record (``generator.load.overlay``) before they are validated.
+    public files record by record (``generator.load.overlay``) before they are validated. ``share`` (k, n): only
+    the k-th of n runs of each edition's files, in their order (a helper that fills the memo: what it returns is
+    not the tree's).
     """
     problems = Problems()
     editions: list[EditionRecords] = []
@@ -88,7 +91,7 @@ def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, f
     seconds = {"load": 0.0, "validate": 0.0} if seconds is None else seconds
     for folder in folders:
         overlay_folder = Path(restricted_dir) / folder.name if restricted_dir else None
-        editions.append(validate_edition(folder, problems, root, seconds, memo, overlay_folder))
+        editions.append(validate_edition(folder, problems, root, seconds, memo, overlay_folder, share))
     if restricted_dir and Path(restricted_dir).is_dir():
         names = {folder.name for folder in folders}
         for extra in sorted(p for p in Path(restricted_dir).iterdir() if p.is_dir() and not p.name.startswith(".")):
@@ -100,7 +103,7 @@ def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, f
 
 def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
                      seconds: dict[str, float] | None = None, memo: Memo | None = None,
-                     restricted: Path | None = None) -> EditionRecords:
+                     restricted: Path | None = None, share: tuple[int, int] | None = None) -> EditionRecords:
     """One ``data/<edisi>/`` folder, with the matching folder of the restricted tree laid over it."""
     records = EditionRecords(id=folder.name, folder=folder)
     base = display_path(folder, root)  # once: resolving every path costs more than reading a small file
@@ -108,6 +111,9 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
     overlays = {p.relative_to(restricted): p for p in restricted.rglob("*")
                 if p.suffix.lower() in YAML_SUFFIXES and p.is_file()} if restricted and restricted.is_dir() else {}
     paths = sorted({p.relative_to(folder) for p in folder.rglob("*")} | set(overlays))
+    if share is not None:
+        size = -(-len(paths) // share[1])
+        paths = paths[share[0] * size:(share[0] + 1) * size]
     for relative in paths:
         path = folder / relative
         if path.suffix.lower() not in YAML_SUFFIXES or not (path.is_file() or relative in overlays):
