@@ -246,9 +246,8 @@ def new_kecamatan(ctx: click.Context, kode: str, edisi: str | None) -> None:
     _scaffold(ctx, lambda records, regions, schemas: make(records, regions, schemas, kode))
 
 
-def _checked_or_exit(ctx: click.Context, project: Project, strict: bool = False, watch=None, memo=None):
-    """The checked data, or every problem printed and exit 1; warnings are printed too."""
-    checked = check(project, watch, memo)
+def _reported(ctx: click.Context, checked, strict: bool):
+    """``checked``, with its warnings printed; or every problem printed and exit 1."""
     if checked.failed(strict):
         click.echo(report.as_text(checked.problems), err=True)
         click.echo("Situs tidak dibangun; situs sebelumnya tidak diubah.", err=True)
@@ -323,7 +322,7 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
     from generator.build.parts import build_part
     from generator.build.previews import OFF as PREVIEWS_OFF
     from generator.build.site import build_site
-    from generator.pipeline import Stopwatch
+    from generator.pipeline import Stopwatch, check_across, check_files
     from generator.render.downloads import DOWNLOAD_ONLY
 
     watch = Stopwatch()
@@ -331,33 +330,36 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
     with processes.batch_memory():
         memo = (cache_dir or project.cache_dir) / "memo.sqlite"
         with validating_beside(project, memo, workers):  # a large tree's files, half of them in another process
-            checked = _checked_or_exit(ctx, project, strict, watch, memo)
+            checked = check_files(project, watch, memo)
         processes.after_loading()
         editions = (edition,) if edition else EDITIONS
         versions = checked.versions
-        if base_url is None and PUBLIK in editions:  # once, whatever the pages: no address, no link previews
-            click.echo(PREVIEWS_OFF, err=True)
-        if base_url is None:  # and the data packages name their files relative to themselves: no portal harvests
-            click.echo(DOWNLOAD_ONLY, err=True)
         # One site edition × election edition at a time, handed to the builder as soon as it is rendered (its
         # MkDocs runs start while the next one is made), each without its model: the memory stays small. A warm
-        # build, and a large desk's cold one, makes them in two processes (generator.build.forked).
-        published = build_publications(checked, editions, base_url, watch, memo.parent, workers)
-        del checked
-        try:
-            if regions is not None:
-                builder = build_part(project, published, versions, regions, part_dir, base_url, workers=workers,
-                                     executor=executor)
-                _write_timings(timings_file, watch, builder)
-                click.echo(f"Bagian {', '.join(sorted(regions))} dibangun di {part_dir}; gabungkan dengan "
-                           "`bulletin assemble`.")
-                return
-            builder = build_site(project, published, versions, editions, site_dir, base_url,
-                                 workers=workers, cache_dir=cache_dir, executor=executor)
-        except BuildFailed as exc:
-            click.echo(f"Pembangunan situs gagal: {exc}", err=True)
-            click.echo("Situs sebelumnya tidak diubah.", err=True)
-            ctx.exit(EXIT_DATA)
+        # build, and a large desk's cold one, makes them in two processes (generator.build.forked), the other
+        # one starting while this one runs the cross-file checks: nothing is built unless they pass.
+        with build_publications(checked, editions, base_url, watch, memo.parent, workers) as published:
+            check_across(checked.records, checked.problems, watch)
+            _reported(ctx, checked, strict)
+            if base_url is None and PUBLIK in editions:  # once, whatever the pages: no address, no link previews
+                click.echo(PREVIEWS_OFF, err=True)
+            if base_url is None:  # and the data packages name their files relative to themselves: nothing harvests
+                click.echo(DOWNLOAD_ONLY, err=True)
+            del checked
+            try:
+                if regions is not None:
+                    builder = build_part(project, published, versions, regions, part_dir, base_url, workers=workers,
+                                         executor=executor)
+                    _write_timings(timings_file, watch, builder)
+                    click.echo(f"Bagian {', '.join(sorted(regions))} dibangun di {part_dir}; gabungkan dengan "
+                               "`bulletin assemble`.")
+                    return
+                builder = build_site(project, published, versions, editions, site_dir, base_url,
+                                     workers=workers, cache_dir=cache_dir, executor=executor)
+            except BuildFailed as exc:
+                click.echo(f"Pembangunan situs gagal: {exc}", err=True)
+                click.echo("Situs sebelumnya tidak diubah.", err=True)
+                ctx.exit(EXIT_DATA)
     _write_timings(timings_file, watch, builder)
     target = Path(site_dir or project.site_dir)
     built = int(builder.timings.get("pages_built", 0))

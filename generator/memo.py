@@ -25,7 +25,7 @@ class Memo:
         self.used: list[str] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=120)
-        self.db.execute("PRAGMA journal_mode=WAL")  # the processes of one build read and write side by side
+        _write_ahead(self.db)
         self.db.execute("CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, grp TEXT, used INTEGER, value BLOB)")
 
     def get(self, key: str) -> bytes | None:
@@ -66,6 +66,10 @@ class Memo:
             self._store()
         self.db.close()
 
+    def close(self) -> None:
+        """Close without storing anything."""
+        self.db.close()
+
     def commit(self) -> None:
         """Store the new values, and forget the group's values this run did not use."""
         with self.db:
@@ -74,3 +78,18 @@ class Memo:
                                 [(self.stamp, self.group, key) for key in self.used])
             self.db.execute("DELETE FROM memo WHERE grp = ? AND used < ?", (self.group, self.stamp))
         self.db.close()
+
+
+def _write_ahead(db: sqlite3.Connection) -> None:
+    """The memo's file in write-ahead mode, where the processes of one build read and write side by side. Two
+    processes that open a new file at once may both try to set it: SQLite refuses the second at once ("database
+    is locked", without waiting), and the mode, once set, stays with the file, so it is tried again shortly."""
+    for attempt in range(200):
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 199:
+                raise
+            time.sleep(0.05)

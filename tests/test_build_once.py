@@ -226,3 +226,29 @@ def test_a_large_desks_cold_build_in_two_processes_makes_what_one_after_the_othe
     assert [[unit.key for unit in units] for units in beside] == [["internal/pilkada-2024", "internal/pilgub-kalteng-2020"]]
     assert rebuilt(result.output) > 0  # cold: its own cache, empty
     assert site_digest(project / "site") == site_digest(kept / "site")
+
+
+def test_publications_made_beside_failing_cross_file_checks_are_never_built(tmp_path, monkeypatch):
+    """The forked process starts on its publications while the build runs the cross-file checks
+    (generator.build.forked.build_publications); when they fail, nothing is built, the site stays as it was, and
+    the report is the one `bulletin validate` gives."""
+    from generator.build import forked
+    from generator.pipeline import check
+    from generator.project import Project
+
+    made_side_by_side = []
+    side_by_side = forked._side_by_side
+    monkeypatch.setattr(forked, "_side_by_side", lambda *args: made_side_by_side.append(1) or side_by_side(*args))
+    monkeypatch.setattr(forked, "SIDE_BY_SIDE_FROM", 1)
+    project = public_project(tmp_path / "proyek")
+    agency = project / "data" / "pilkada-2024" / "instansi" / "disdukcapil.yml"
+    text = agency.read_text(encoding="utf-8")
+    agency.write_text(text.replace('kecamatan: "62.04.01"', 'kecamatan: "62.04.99"', 1), encoding="utf-8")
+    expected = [p.format() for p in check(Project(project)).problems]
+    assert any("62.04.99" in line for line in expected)
+    result = CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "2",
+                                       "--site-dir", str(project / "site")], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert made_side_by_side == [1]
+    assert all(line in result.output for line in expected), result.output
+    assert "Situs tidak dibangun" in result.output and not (project / "site").exists()

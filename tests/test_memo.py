@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
+
 from generator import memo as memo_module
 from generator.memo import Memo
 
@@ -43,3 +47,34 @@ def test_values_are_written_as_they_come_once_they_weigh_enough(tmp_path, monkey
     after = Memo(path, "g")
     assert after.get_many(["lama", "kecil", "besar", "akhir"]) == {"kecil": b"123", "besar": b"0123456789",
                                                                    "akhir": b"1"}
+
+
+def test_a_new_memo_file_opened_by_two_processes_at_once_waits_for_the_first(monkeypatch):
+    """Two processes of one build may open a new memo file at once; SQLite refuses the second one's switch to
+    write-ahead mode at once ("database is locked", no waiting), so it looks again shortly, and finds the mode
+    the first one set (a cold national build failed with a traceback before)."""
+    class Connection:
+        def __init__(self):
+            self.mode, self.asked = "delete", []
+
+        def execute(self, sql):
+            self.asked.append(sql)
+            if sql == "PRAGMA journal_mode=WAL":
+                self.mode = "wal"  # set by the other process meanwhile
+                raise sqlite3.OperationalError("database is locked")
+            return self
+
+        def fetchone(self):
+            return (self.mode,)
+
+    monkeypatch.setattr(memo_module.time, "sleep", lambda seconds: None)
+    connection = Connection()
+    memo_module._write_ahead(connection)
+    assert connection.asked == ["PRAGMA journal_mode", "PRAGMA journal_mode=WAL", "PRAGMA journal_mode"]
+
+    class Broken(Connection):
+        def execute(self, sql):
+            raise sqlite3.OperationalError("disk I/O error")
+
+    with pytest.raises(sqlite3.OperationalError, match="disk"):
+        memo_module._write_ahead(Broken())

@@ -28,6 +28,7 @@ from pathlib import Path
 from generator.build import processes
 from generator.build.site import units_built
 from generator.load.problems import Problem, Problems
+from generator.memo import Memo
 from generator.pipeline import (
     Checked,
     Publication,
@@ -44,24 +45,29 @@ from generator.project import Project
 SIDE_BY_SIDE_FROM = 1_000
 
 
+@contextlib.contextmanager
 def build_publications(checked: Checked, editions: tuple[str, ...], base_url: str | None, watch: Stopwatch,
-                       cache_dir: Path, workers: int) -> Iterator[Publication]:
+                       cache_dir: Path, workers: int) -> Iterator[Iterator[Publication]]:
     """``generator.pipeline.publications(…, finished=True)`` with the memo of ``cache_dir``, in two processes
-    where that pays (see above)."""
+    where that pays (see above): the forked process starts on its half as the block is entered, so the block may
+    run the cross-file checks meanwhile, and use the publications only when they pass. Leaving the block ends it."""
     memo = cache_dir / "memo.sqlite"
     order = publication_order(checked, editions)
     warm = {f"{edition}/{records.id}" for edition, records in order} <= units_built(cache_dir)
-    if workers < 2 or len(order) < 2 or not (warm or _large(checked)):
-        return publications(checked, editions, base_url=base_url, watch=watch, memo=memo, finished=True)
-    return _side_by_side(checked, order, base_url, watch, memo)
+    if workers < 2 or len(order) < 2 or not (warm or _large(checked)) or checked.failed():  # failed: not used
+        yield publications(checked, editions, base_url=base_url, watch=watch, memo=memo, finished=True)
+        return
+    with _side_by_side(checked, order, base_url, watch, memo) as made:
+        yield made
 
 
 def _large(checked: Checked) -> bool:
     return sum(len(records.kecamatan) for records in checked.records) >= SIDE_BY_SIDE_FROM
 
 
+@contextlib.contextmanager
 def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: Stopwatch,
-                  memo: Path) -> Iterator[Publication]:
+                  memo: Path) -> Iterator[Iterator[Publication]]:
     half = (len(order) + 1) // 2
     # The later half comes back through a file without a name (nothing stays if the build is killed), each
     # publication written as it is made and read back when its turn comes: not through the pool's pipe, where a
@@ -69,14 +75,18 @@ def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: St
     with tempfile.TemporaryFile(dir=memo.parent, prefix="terbitan-") as handed:
         with processes.forked(checked, order, base_url, memo, handed.fileno()) as worker:
             later = worker.apply_async(_publish_later, (half,))
-            for edition, records in order[:half]:
-                yield publish(checked, edition, records, base_url, watch, memo).finished()
-            seconds = later.get()
-        for stage, spent in seconds.items():  # the stages' seconds in both processes, added up
-            watch.seconds[stage] = watch.seconds.get(stage, 0.0) + spent
-        handed.seek(0)
-        for _ in order[half:]:
-            yield pickle.load(handed)
+
+            def made() -> Iterator[Publication]:
+                for edition, records in order[:half]:
+                    yield publish(checked, edition, records, base_url, watch, memo).finished()
+                seconds = later.get()
+                for stage, spent in seconds.items():  # the stages' seconds in both processes, added up
+                    watch.seconds[stage] = watch.seconds.get(stage, 0.0) + spent
+                handed.seek(0)
+                for _ in order[half:]:
+                    yield pickle.load(handed)
+
+            yield made()
 
 
 def _publish_later(start: int) -> dict[str, float]:
@@ -99,6 +109,7 @@ def validating_beside(project: Project, memo: Path, workers: int):
     if workers < 2 or not _many_files(project.data_dir):
         yield
         return
+    Memo(memo, "berkas").close()  # made here first: the two processes would otherwise make a new one at once
     with processes.forked(project, memo) as worker:
         worker.apply_async(_remember_later)
         yield
