@@ -80,6 +80,8 @@ def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: St
                 for edition, records in order[:half]:
                     yield publish(checked, edition, records, base_url, watch, memo).finished()
                 seconds = later.get()
+                worker.terminate()  # done: its memory (the records it was forked with, its heap) goes back now
+                worker.join()
                 for stage, spent in seconds.items():  # the stages' seconds in both processes, added up
                     watch.seconds[stage] = watch.seconds.get(stage, 0.0) + spent
                 handed.seek(0)

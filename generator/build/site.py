@@ -36,7 +36,8 @@ def build_site(project: Project, publications: Iterable[Publication], versions: 
                editions: tuple[str, ...], site_dir: Path | None = None, base_url: str | None = None,
                strict: bool = True, workers: int | None = None, cache_dir: Path | None = None,
                executor: multiprocessing.pool.Pool | None = None) -> Builder:
-    """Build ``editions`` × every election edition into ``site_dir`` (default ``site/``) and switch it in."""
+    """Build ``editions`` × every election edition into ``site_dir`` (default ``site/``) and switch it in
+    (``executor``: MkDocs' worker processes, started beforehand; ended here once the last run is stored)."""
     site = Path(site_dir or project.site_dir).absolute()
     site.parent.mkdir(parents=True, exist_ok=True)
     cache = Store(cache_dir or project.cache_dir)
@@ -44,6 +45,9 @@ def build_site(project: Project, publications: Iterable[Publication], versions: 
     with locked(cache), locked_site(site):
         with removing_stale(site):
             plan = builder.build(publications, versions)
+            if executor is not None:  # every MkDocs run is stored: the workers' memory goes back before assembly
+                executor.terminate()
+                executor.join()
             started = time.monotonic()
             build = new_build_folder(site)
             try:
