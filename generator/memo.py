@@ -64,7 +64,7 @@ class Memo:
         """Store the new values only, and close (a helper's share of a run: what is used is for the run to say)."""
         with self.db:
             self._store()
-        self.db.close()
+        self.close()
 
     def close(self) -> None:
         """Close without storing anything."""
@@ -77,19 +77,22 @@ class Memo:
             self.db.executemany("UPDATE memo SET used = ?, grp = ? WHERE key = ?",
                                 [(self.stamp, self.group, key) for key in self.used])
             self.db.execute("DELETE FROM memo WHERE grp = ? AND used < ?", (self.group, self.stamp))
-        self.db.close()
+        self.close()
 
 
 def _write_ahead(db: sqlite3.Connection) -> None:
     """The memo's file in write-ahead mode, where the processes of one build read and write side by side. Two
     processes that open a new file at once may both try to set it: SQLite refuses the second at once ("database
     is locked", without waiting), and the mode, once set, stays with the file, so it is tried again shortly."""
-    for attempt in range(200):
+    for attempt in range(_TRIES):
         try:
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode=WAL")
             return
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or attempt == 199:
+            if "locked" not in str(exc) or attempt == _TRIES - 1:
                 raise
             time.sleep(0.05)
+
+
+_TRIES = 200  # 10 s in all: the other process sets the mode in milliseconds

@@ -51,6 +51,22 @@ def build(project: Path, *args: str) -> tuple[str, dict]:
     return result.output, calls
 
 
+def build_in_two(project: Path):
+    """`bulletin build --jobs 2` in this process (its forked processes included): click's result."""
+    return CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "2",
+                                     "--site-dir", str(project / "site")], catch_exceptions=False)
+
+
+def spy_side_by_side(monkeypatch) -> list:
+    """A list that gets an item each time a build makes its publications in two processes."""
+    from generator.build import forked
+
+    made: list = []
+    side_by_side = forked._side_by_side
+    monkeypatch.setattr(forked, "_side_by_side", lambda *args: made.append(1) or side_by_side(*args))
+    return made
+
+
 def rebuilt(output: str) -> int:
     line = next(line for line in output.splitlines() if "halaman dibangun ulang" in line)
     return int(line.split()[0])
@@ -166,8 +182,7 @@ def test_many_small_runs_make_the_pages_one_run_makes(project, tmp_path, monkeyp
     monkeypatch.setattr(runs, "MIN_CHUNK", 12)
     monkeypatch.setattr(runs, "MAX_CHUNK", 12)
     split = public_project(tmp_path / "banyak")
-    result = CliRunner().invoke(main, ["--project", str(split), "build", "--jobs", "2",
-                                       "--site-dir", str(split / "site")], catch_exceptions=False)
+    result = build_in_two(split)
     assert result.exit_code == 0, result.output
     assert site_digest(split / "site") == site_digest(whole / "site")
 
@@ -175,18 +190,14 @@ def test_many_small_runs_make_the_pages_one_run_makes(project, tmp_path, monkeyp
 def test_a_warm_build_in_two_processes_makes_what_a_fresh_build_makes(project, tmp_path, monkeypatch):
     """With more than one process and the memo warm, the later half of the publications is made in a forked
     process (generator.build.forked); the site is the one a fresh build of the same data makes, file for file."""
-    from generator.build import forked
 
     project, _, _ = project
-    made_side_by_side = []
-    side_by_side = forked._side_by_side
-    monkeypatch.setattr(forked, "_side_by_side", lambda *args: made_side_by_side.append(1) or side_by_side(*args))
+    made_side_by_side = spy_side_by_side(monkeypatch)
     path = project / "data" / "pilkada-2024" / "kecamatan" / "jenamas.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Perahu kecil; logistik dikemas kedap air.",
                                  "Perahu kecil dan rakit; logistik dikemas kedap air."), encoding="utf-8")
-    result = CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "2",
-                                       "--site-dir", str(project / "site")], catch_exceptions=False)
+    result = build_in_two(project)
     assert result.exit_code == 0, result.output
     assert made_side_by_side == [1]
     assert rebuilt(result.output) == 2, result.output
@@ -209,16 +220,14 @@ def test_a_large_desks_cold_build_in_two_processes_makes_what_one_after_the_othe
     from generator.build import assemble, forked, processes
 
     _, kept, _, _ = first_build
-    made_side_by_side, forked_with = [], []
-    side_by_side, fork = forked._side_by_side, processes.forked
-    monkeypatch.setattr(forked, "_side_by_side", lambda *args: made_side_by_side.append(1) or side_by_side(*args))
+    made_side_by_side, forked_with = spy_side_by_side(monkeypatch), []
+    fork = processes.forked
     monkeypatch.setattr(processes, "forked", lambda *state: forked_with.append(state) or fork(*state))
     monkeypatch.setattr(forked, "SIDE_BY_SIDE_FROM", 1)  # the example, as large as a desk needs to be
     monkeypatch.setattr(assemble, "BESIDE_FROM", 1)
     monkeypatch.setattr(forked, "VALIDATE_BESIDE_FROM", 1)
     project = public_project(tmp_path / "proyek")
-    result = CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "2",
-                                       "--site-dir", str(project / "site")], catch_exceptions=False)
+    result = build_in_two(project)
     assert result.exit_code == 0, result.output
     assert made_side_by_side == [1]
     assert [len(state) for state in forked_with][:1] == [2]  # the later half of the files validated beside
@@ -236,9 +245,7 @@ def test_publications_made_beside_failing_cross_file_checks_are_never_built(tmp_
     from generator.pipeline import check
     from generator.project import Project
 
-    made_side_by_side = []
-    side_by_side = forked._side_by_side
-    monkeypatch.setattr(forked, "_side_by_side", lambda *args: made_side_by_side.append(1) or side_by_side(*args))
+    made_side_by_side = spy_side_by_side(monkeypatch)
     monkeypatch.setattr(forked, "SIDE_BY_SIDE_FROM", 1)
     project = public_project(tmp_path / "proyek")
     agency = project / "data" / "pilkada-2024" / "instansi" / "disdukcapil.yml"
@@ -246,8 +253,7 @@ def test_publications_made_beside_failing_cross_file_checks_are_never_built(tmp_
     agency.write_text(text.replace('kecamatan: "62.04.01"', 'kecamatan: "62.04.99"', 1), encoding="utf-8")
     expected = [p.format() for p in check(Project(project)).problems]
     assert any("62.04.99" in line for line in expected)
-    result = CliRunner().invoke(main, ["--project", str(project), "build", "--jobs", "2",
-                                       "--site-dir", str(project / "site")], catch_exceptions=False)
+    result = build_in_two(project)
     assert result.exit_code == 1, result.output
     assert made_side_by_side == [1]
     assert all(line in result.output for line in expected), result.output
