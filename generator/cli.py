@@ -322,7 +322,7 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
     from generator.build.parts import build_part
     from generator.build.previews import OFF as PREVIEWS_OFF
     from generator.build.site import build_site
-    from generator.pipeline import Stopwatch, check_across, check_files
+    from generator.pipeline import Stopwatch, check_files
     from generator.render.downloads import DOWNLOAD_ONLY
 
     watch = Stopwatch()
@@ -337,9 +337,9 @@ def _build(ctx, project, edition, site_dir, base_url, strict, workers, cache_dir
         # One site edition × election edition at a time, handed to the builder as soon as it is rendered (its
         # MkDocs runs start while the next one is made), each without its model: the memory stays small. A warm
         # build, and a large desk's cold one, makes them in two processes (generator.build.forked), the other
-        # one starting while this one runs the cross-file checks: nothing is built unless they pass.
+        # one running the cross-file checks first. The block starts once they ran: nothing is built unless they
+        # pass.
         with build_publications(checked, editions, base_url, watch, memo.parent, workers) as published:
-            check_across(checked.records, checked.problems, watch)
             _reported(ctx, checked, strict)
             if base_url is None and PUBLIK in editions:  # once, whatever the pages: no address, no link previews
                 click.echo(PREVIEWS_OFF, err=True)
