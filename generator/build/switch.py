@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -64,16 +65,20 @@ def remove_stale(site: Path) -> None:
 
 @contextlib.contextmanager
 def removing_stale(site: Path):
-    """Delete the stale builds in the background while this build runs (deleting 50,000 files takes seconds)."""
+    """Delete the stale builds in another process while this build runs. Deleting a national site's 38,000 files
+    takes 1.5 s on its own; a thread of this process took 6 s beside the assembly, waiting for the interpreter's
+    lock after every file, and held the build up at its end."""
     stale = stale_builds(site)  # listed now, before this build adds its own folder
-    cleaner = threading.Thread(target=lambda: [shutil.rmtree(path, ignore_errors=True) for path in stale],
-                               name="hapus-build-lama")
-    cleaner.start()
+    cleaner = subprocess.Popen([sys.executable, "-I", "-S", "-c", _REMOVE, *map(str, stale)],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL) if stale else None
     try:
         yield
     finally:
-        cleaner.join()
+        if cleaner is not None:
+            cleaner.wait()
 
+
+_REMOVE = "import shutil, sys\nfor path in sys.argv[1:]:\n    shutil.rmtree(path, ignore_errors=True)"
 
 
 def locked_site(site: Path):
