@@ -46,6 +46,10 @@ class Memo:
         self.used.extend(found)
         return found
 
+    def keep(self, key: str) -> None:
+        """Count ``key`` as used by this run, though its value was not read (the caller holds it already)."""
+        self.used.append(key)
+
     def put(self, key: str, value: bytes) -> None:
         self.added[key] = value
         self.held += len(value)

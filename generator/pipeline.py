@@ -26,7 +26,7 @@ from generator.edition.filter import filter_edition
 from generator.edition.guard import guard, guard_comments
 from generator.load.problems import DataProblemsError, Problems, display_path
 from generator.load.reader import read_text
-from generator.load.validate import EditionRecords, validate_tree
+from generator.load.validate import EditionRecords, Kept, validate_tree
 from generator.memo import Memo
 from generator.project import Project
 from generator.render.downloads import export
@@ -96,12 +96,14 @@ def check(project: Project, watch: Stopwatch | None = None, memo: Path | None = 
 
 
 def check_files(project: Project, watch: Stopwatch | None = None, memo: Path | None = None,
-                public_only: bool = False) -> Checked:
-    """``check`` without the cross-file checks of ``check_across``: every file on its own, and the guard."""
+                public_only: bool = False, kept: Kept | None = None) -> Checked:
+    """``check`` without the cross-file checks of ``check_across``: every file on its own, and the guard
+    (``kept``, with a ``memo``: the records of this process's previous check, ``generator.load.validate.Kept``)."""
     watch = watch or Stopwatch()
     remembered = Memo(memo, "berkas") if memo else None
     restricted = project.restricted_dir
-    editions, problems = validate_tree(project.data_dir, project.root, watch.seconds, remembered, restricted)
+    editions, problems = validate_tree(project.data_dir, project.root, watch.seconds, remembered, restricted,
+                                       kept=kept)
     if remembered:
         remembered.commit()
     public = project.public_repository or public_only

@@ -415,3 +415,40 @@ def test_files_validated_into_the_memo_beside_the_check_are_what_it_would_have_f
         [{slug: rec.data for slug, rec in r.kecamatan.items()} for r in plain.records]
     everything = sum(1 for _ in (project / "data").rglob("*.yml"))
     assert 0 < len(loaded) < everything - 10 and broken not in loaded  # the helper's half was not read again
+
+
+def test_a_preview_round_takes_the_files_that_did_not_change_from_its_previous_round(tmp_path, monkeypatch):
+    """``bulletin serve`` keeps the records of its latest round (``validate.Kept``): the next round takes a file
+    that did not change from there, not from the memo, and the others as a fresh check finds them, with the
+    same problems. The memo still counts a kept file as used: a later build finds it there."""
+    from generator.load import validate
+    from generator.pipeline import check, check_files
+    from generator.project import Project
+    from tests.support import copy_project
+
+    project = copy_project(tmp_path / "proyek", ("data", "mkdocs.yml"))
+    memo, kept = tmp_path / "memo.sqlite", validate.Kept()
+    edited = project / "data" / "pilkada-2024" / "kecamatan" / "jenamas.yml"
+    first = check_files(Project(project), memo=memo, kept=kept)
+    read_back = []
+    loads = validate.pickle.loads
+    monkeypatch.setattr(validate.pickle, "loads", lambda data: read_back.append(1) or loads(data))
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Perahu kecil; logistik", "Perahu kecil bermotor; logistik") +
+                      "\ntidak_dikenal: 1\n", encoding="utf-8")
+    second = check_files(Project(project), memo=memo, kept=kept)
+    assert read_back == []  # nothing from the memo: the other files were kept, the edited one validated again
+    fresh = check(Project(project))
+    assert [p.format() for p in second.problems] == [p.format() for p in check_files(Project(project)).problems]
+    assert any("tidak_dikenal" in p.format() for p in second.problems)
+    assert "jenamas" not in second.records[0].kecamatan  # invalid now
+    for new, old, plain in zip(second.records, first.records, fresh.records):
+        for kind in ("instansi", "kecamatan", "rapat"):
+            assert {slug: r.data for slug, r in getattr(new, kind).items()} == \
+                {slug: r.data for slug, r in getattr(plain, kind).items()}
+            assert all(record is getattr(old, kind)[slug] for slug, record in getattr(new, kind).items())
+    monkeypatch.undo()
+    loaded = []
+    monkeypatch.setattr(validate, "load_document", lambda *a, **k: loaded.append(a[0]) or load_document(*a, **k))
+    check_files(Project(project), memo=memo)
+    assert loaded == []  # every file from the memo, those the second round kept included

@@ -28,6 +28,7 @@ from generator.build.store import Store, locked
 from generator.build.switch import locked_site, new_build_folder, remove_stale, removing_stale, switch
 from generator.fingerprint import CONTENT, THEME
 from generator.load import report
+from generator.load.validate import Kept
 from generator.pipeline import Publication, UnknownEdition, check_files
 from generator.project import Project
 from generator.render.markdown import TEMPLATES
@@ -42,6 +43,7 @@ class Preview:
         # no service worker in the preview: it would stay in the browser for the address after the preview ends
         self.builder = Builder(project, Store(project.cache_dir), workers=1, strict=False, offline=False)
         self.last_good: Publication | None = None
+        self.kept = Kept()  # the records of the latest round: a save changes one file of thousands
         self.versions: list[tuple[str, str]] = []
         self.idle = threading.Event()  # set while no rebuild runs (the watcher looks at the files only then)
         self.idle.set()
@@ -68,7 +70,7 @@ class Preview:
 
     def _rebuild_pages(self) -> None:
         memo = self.project.cache_dir / "memo.sqlite"  # files and pages that did not change are not redone
-        checked = check_files(self.project, memo=memo)
+        checked = check_files(self.project, memo=memo, kept=self.kept)
         processes.after_loading()
         publication = check_and_publish(checked, self.edition, self.edisi, memo)  # the checks across files too
         self.builder.problems = []

@@ -67,7 +67,8 @@ class EditionRecords:
 
 def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, float] | None = None,
                   memo: Memo | None = None, restricted_dir: Path | None = None,
-                  share: tuple[int, int] | None = None) -> tuple[list[EditionRecords], Problems]:
+                  share: tuple[int, int] | None = None, kept: "Kept | None" = None,
+                  ) -> tuple[list[EditionRecords], Problems]:
     """Every edition under ``data_dir``, validated, and every problem found.
 
     ``seconds`` (optional) adds up the time spent reading files ("load") and checking them ("validate").
@@ -75,9 +76,12 @@ def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, f
     that did not change is not read again. ``restricted_dir`` (optional): the restricted tree, laid over the
     public files record by record (``generator.load.overlay``) before they are validated. ``share`` (k, n): only
     the k-th of n runs of each edition's files, in their order (a helper that fills the memo: what it returns is
-    not the tree's).
+    not the tree's). ``kept`` (with a memo): the records of this process's previous validation, where a file that
+    did not change since is taken from instead of the memo (``Kept``).
     """
     problems = Problems()
+    if kept is not None:
+        kept.start()
     editions: list[EditionRecords] = []
     data_dir = Path(data_dir)
     folders = sorted(p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(".")) \
@@ -91,7 +95,7 @@ def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, f
     seconds = {"load": 0.0, "validate": 0.0} if seconds is None else seconds
     for folder in folders:
         overlay_folder = Path(restricted_dir) / folder.name if restricted_dir else None
-        editions.append(validate_edition(folder, problems, root, seconds, memo, overlay_folder, share))
+        editions.append(validate_edition(folder, problems, root, seconds, memo, overlay_folder, share, kept))
     if restricted_dir and Path(restricted_dir).is_dir():
         names = {folder.name for folder in folders}
         for extra in sorted(p for p in Path(restricted_dir).iterdir() if p.is_dir() and not p.name.startswith(".")):
@@ -103,7 +107,8 @@ def validate_tree(data_dir: Path, root: Path | None = None, seconds: dict[str, f
 
 def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
                      seconds: dict[str, float] | None = None, memo: Memo | None = None,
-                     restricted: Path | None = None, share: tuple[int, int] | None = None) -> EditionRecords:
+                     restricted: Path | None = None, share: tuple[int, int] | None = None,
+                     kept: "Kept | None" = None) -> EditionRecords:
     """One ``data/<edisi>/`` folder, with the matching folder of the restricted tree laid over it."""
     records = EditionRecords(id=folder.name, folder=folder)
     base = display_path(folder, root)  # once: resolving every path costs more than reading a small file
@@ -140,7 +145,8 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
             problems.add(Problem(over_display, 1, 1, "", msg.RESTRICTED_FILE_ALONE.format(public=display)))
             records.mark_invalid(kind, slug)
             continue
-        record = _validated(path, display, FILE_MODELS[kind], problems, slug, seconds, over, over_display, memo)
+        record = _validated(path, display, FILE_MODELS[kind], problems, slug, seconds, over, over_display, memo,
+                            kept)
         if record is None:
             records.mark_invalid(kind, slug)
             continue
@@ -160,25 +166,57 @@ def validate_edition(folder: Path, problems: Problems, root: Path | None = None,
 
 def _validated(path: Path, display: str, model: type[M], problems: Problems, slug: str,
                seconds: dict[str, float] | None, over: Path | None, over_display: str | None,
-               memo: Memo | None) -> Record[M] | None:
+               memo: Memo | None, kept: "Kept | None" = None) -> Record[M] | None:
     """``validate_file``, through the memo when there is one: the record (None for an invalid file) and every
     problem of the file, remembered together by the contents of both files and the code that checks them."""
     if memo is None:
         return validate_file(path, display, model, problems, slug, seconds, over, over_display)
     key = _memo_key(path, display, over, over_display, slug, model)
-    remembered = memo.get(key)
-    if remembered is not None:
-        record, found = _unpacked(pickle.loads(remembered))
+    validated = kept.get(key) if kept is not None else None
+    if validated is not None:
+        memo.keep(key)  # used, though not read: the memo keeps it for the next process
+        record, found = validated
     else:
-        found = Problems()
-        record = validate_file(path, display, model, found, slug, seconds, over, over_display)
-        packed = _packed(record, found)
-        memo.put(key, pickle.dumps(packed, protocol=5))
-        # kept as the next build will have it: the document's marks packed (a national desk's million mark
-        # tuples and its raw values cost 300 MB for the whole build), unpacked when a check reports a problem
-        record, _ = _unpacked(packed)
+        remembered = memo.get(key)
+        if remembered is not None:
+            record, found = _unpacked(pickle.loads(remembered))
+        else:
+            found = Problems()
+            record = validate_file(path, display, model, found, slug, seconds, over, over_display)
+            packed = _packed(record, found)
+            memo.put(key, pickle.dumps(packed, protocol=5))
+            # kept as the next build will have it: the document's marks packed (a national desk's million mark
+            # tuples and its raw values cost 300 MB for the whole build), unpacked when a check reports a problem
+            record, _ = _unpacked(packed)
+        if kept is not None:
+            kept.put(key, (record, found))
     problems.extend(found.items)  # in the order they were found, as without the memo
     return record
+
+
+class Kept:
+    """The records of a long-running process's latest validation (``bulletin serve``), by their memo key: the
+    next validation takes a file that did not change since from here, not from the memo (unpickling a national
+    desk's 8,800 records takes a second of every save). The key is everything a record and its problems are made
+    from, so what is kept is what the memo would give; records and their data are immutable. Only the latest
+    validation's files are kept."""
+
+    def __init__(self):
+        self._earlier: dict[str, tuple] = {}
+        self._latest: dict[str, tuple] = {}
+
+    def start(self) -> None:
+        """A new validation: what the latest one validated is what this one may take."""
+        self._earlier, self._latest = self._latest, {}
+
+    def get(self, key: str) -> tuple | None:
+        validated = self._earlier.get(key) or self._latest.get(key)
+        if validated is not None:
+            self._latest[key] = validated
+        return validated
+
+    def put(self, key: str, validated: tuple) -> None:
+        self._latest[key] = validated
 
 
 def _packed(record: Record | None, found: Problems) -> tuple:
