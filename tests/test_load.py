@@ -452,3 +452,37 @@ def test_a_preview_round_takes_the_files_that_did_not_change_from_its_previous_r
     monkeypatch.setattr(validate, "load_document", lambda *a, **k: loaded.append(a[0]) or load_document(*a, **k))
     check_files(Project(project), memo=memo)
     assert loaded == []  # every file from the memo, those the second round kept included
+
+
+def test_the_restricted_places_of_a_record_are_found_once_and_read_back_from_the_memo(tmp_path, monkeypatch):
+    """A record's restricted places (``Record.places``) are found when its file is validated and kept with it in
+    the memo: read back, they are the places of its data, pointing into that data, and neither the guard nor the
+    public edition's filter walks a record again."""
+    from generator.edition.filter import filter_edition
+    from generator.load import validate
+    from generator.load.restricted import restricted_places
+    from generator.pipeline import check
+    from generator.project import Project
+    from tests.support import copy_project
+
+    project = copy_project(tmp_path / "proyek", ("data", "contoh-terbatas", "mkdocs.yml"))
+    memo = tmp_path / "memo.sqlite"
+    check(Project(project), memo=memo)
+    walked = []
+    monkeypatch.setattr(validate, "restricted_places", lambda *a, **k: walked.append(a) or restricted_places(*a, **k))
+    checked = check(Project(project), memo=memo)  # the guard reads every record's places
+    for edition in checked.records:
+        filter_edition(edition, "publik")
+    assert not checked.failed() and walked == [], "a record read back from the memo was walked again"
+    records = [record for edition in checked.records for kind in ("instansi", "kecamatan", "rapat")
+               for record in getattr(edition, kind).values()]
+    with_places = [record for record in records if record.places]
+    assert len(with_places) >= 5
+    for record in with_places:
+        assert [(p.loc, p.how, p.kategori, p.dasar) for p in record.places] == \
+            [(p.loc, p.how, p.kategori, p.dasar) for p in restricted_places(record.data)]
+        for place in record.places:  # the owner is the object at its place in this record's data
+            owner = record.data
+            for part in place.loc[:-1] if place.how == "bidang" else place.loc:
+                owner = owner[part] if isinstance(part, int) else getattr(owner, part)
+            assert owner is place.owner

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from generator.domain.editions import INTERNAL
 from generator.load.exemptions import citations
-from generator.load.restricted import RestrictedPlace, restricted_places
+from generator.load.restricted import RestrictedPlace
 from generator.load.validate import EditionRecords, Record
 
 _REMOVED = object()
@@ -43,7 +43,7 @@ def filter_edition(records: EditionRecords, edition: str) -> tuple[EditionRecord
     out = replace(records, instansi={}, kecamatan={}, rapat={})
     for kind in ("instansi", "kecamatan", "rapat"):
         for slug, record in getattr(records, kind).items():
-            places = list(restricted_places(record.data))
+            places = record.places
             withheld.extend(_note(place, kind, slug) for place in places)
             data = _without(record.data, {place.loc: place for place in places}) if places else record.data
             if data is not _REMOVED:

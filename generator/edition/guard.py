@@ -25,7 +25,6 @@ from generator.load import messages as msg
 from generator.load.fields import is_mobile
 from generator.load.problems import Problem, Problems, display_path
 from generator.load.reader import comments, read_text
-from generator.load.restricted import restricted_places
 from generator.load.validate import YAML_SUFFIXES, EditionRecords, Record
 
 KINDS = ("instansi", "kecamatan", "rapat")
@@ -44,7 +43,7 @@ def guard(editions: list[EditionRecords], problems: Problems, public_repository:
 def check_record(record: Record, problems: Problems, public_repository: bool, restricted_dir: Path | None,
                  shown: str) -> None:
     document = record.document
-    places = [(place.loc, place.how) for place in restricted_places(record.data)]
+    places = [(place.loc, place.how) for place in record.places]
     alone = restricted_dir is not None and Path(restricted_dir).resolve() in Path(document.path).resolve().parents
     if alone:  # a file only in the restricted tree: the record as a whole must be restricted
         if ((), "ditandai") not in places and ((), "jenis") not in places:

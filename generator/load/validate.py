@@ -8,6 +8,7 @@ with the line and column of the offending key or value and a message from ``gene
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import pickle
 import time
@@ -25,6 +26,7 @@ from generator.load.fields import describe
 from generator.load.overlay import overlay
 from generator.load.problems import Problem, Problems, decodable, display_path
 from generator.load.reader import Document, load_document
+from generator.load.restricted import RestrictedPlace, restricted_places
 from generator.load.schema import FILE_MODELS, Edisi, Instansi, Kecamatan, Model, Rapat
 from generator.memo import Memo
 
@@ -42,6 +44,12 @@ class Record(Generic[M]):
     slug: str
     data: M
     document: Document
+
+    @functools.cached_property
+    def places(self) -> list[RestrictedPlace]:
+        """Where the law keeps something of this record from the public (``restricted_places`` of its data): found
+        once, and kept with the record in the memo, for the guard and the public edition's filter to read."""
+        return list(restricted_places(self.data))
 
 
 @dataclass
@@ -226,15 +234,18 @@ def _packed(record: Record | None, found: Problems) -> tuple:
         return None, found
     document = record.document
     marks = pickle.dumps((document.data, document.value_marks, document.key_marks), protocol=5)
-    return (record.slug, record.data, document.path, document.display, document.overlay, marks), found
+    # the places with the data they point into: pickled together, they point into the same data read back
+    return (record.slug, record.data, record.places, document.path, document.display, document.overlay, marks), found
 
 
 def _unpacked(packed: tuple) -> tuple[Record | None, Problems]:
     remembered, found = packed
     if remembered is None:
         return None, found
-    slug, data, path, display, overlay, marks = remembered
-    return Record(slug, data, RememberedDocument.of(path, display, overlay, marks)), found
+    slug, data, places, path, display, overlay, marks = remembered
+    record = Record(slug, data, RememberedDocument.of(path, display, overlay, marks))
+    record.__dict__["places"] = places  # as ``Record.places`` found them when the file was validated
+    return record, found
 
 
 class RememberedDocument(Document):
