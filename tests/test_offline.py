@@ -115,6 +115,41 @@ def test_entries_remembered_give_the_zip_that_zipfile_writes(tmp_path):
     memo.commit()
 
 
+
+def test_a_page_from_the_page_cache_counts_by_its_key_and_is_not_read_again(tmp_path, monkeypatch):
+    """``cached``: pages linked from the page cache, with their keys (generator.build.assemble.assemble_unit). A
+    key is everything its page was built from, so the copy takes an entry remembered under it without reading the
+    file; the first make reads and rewrites the file as any other, and gives the bytes a make without keys gives.
+    A new key makes the entry anew. The copy's digest (the service worker's version) follows the keys."""
+    site = tmp_path / "situs"
+    pages = {"index.html": '<a href="kecamatan/">k</a>', "kecamatan/index.html": "<p>k</p>", "unduh/data.json": "{}"}
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    cached = {"index.html": "kunci-1", "kecamatan/index.html": "kunci-2"}
+    plain = make_copy(site, "e", None)
+    memo = Memo(tmp_path / "memo.sqlite", "salinan")
+    first = make_copy(site, "e", None, memo, cached=cached)
+    memo.commit()
+    assert first.data == plain.data
+    read = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or read_bytes(path))
+    memo = Memo(tmp_path / "memo.sqlite", "salinan")
+    again = make_copy(site, "e", None, memo, cached=cached)
+    memo.commit()
+    assert (again.data, again.digest) == (first.data, first.digest)
+    assert read == ["data.json"]  # the pages of the cache not at all
+    (site / "kecamatan/index.html").unlink()  # a link to the cache: replaced by the page built from a new key
+    (site / "kecamatan/index.html").write_text("<p>k, diubah</p>", encoding="utf-8")
+    memo = Memo(tmp_path / "memo.sqlite", "salinan")
+    changed = make_copy(site, "e", None, memo, cached={**cached, "kecamatan/index.html": "kunci-3"})
+    memo.commit()
+    monkeypatch.undo()
+    assert changed.data == make_copy(site, "e", None).data != first.data
+    assert changed.digest != first.digest
+
+
 def test_entries_made_in_several_processes_give_the_same_zip(tmp_path, monkeypatch):
     """A cold national build makes the entries in worker processes: the same bytes, the same pages that show the
     ZIP's size, and the same entries remembered, as one process makes."""

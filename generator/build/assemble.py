@@ -47,12 +47,12 @@ def assemble(plan: SitePlan, stores: list[Store], out: Path, editions: tuple[str
             if any(unit is other for other in beside):
                 continue
             folder = out / unit.edition / unit.edisi
-            assemble_unit(unit, stores, folder, plan.base_url)
+            cached = assemble_unit(unit, stores, folder, plan.base_url)
             if offline_copy(unit.edition, unit.edisi):
                 site_url = f"{plan.base_url.rstrip('/')}/{unit.edisi}/" if plan.base_url else None
                 entries = Memo(memo, f"salinan/{unit.edition}/{unit.edisi}") if memo else None
                 digests.setdefault(unit.edition, []).append(
-                    write_copy(folder, unit.edisi, site_url, entries, workers).digest)
+                    write_copy(folder, unit.edisi, site_url, entries, workers, cached).digest)
                 if entries:
                     entries.commit()
         if made_beside is not None:
@@ -77,13 +77,16 @@ def _assemble_inherited() -> None:
             store.close()
 
 
-def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: str | None) -> None:
+def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: str | None) -> dict[str, str]:
+    """The unit's folder ``out_dir``, its pages linked from the stores; returns those pages (their files, relative
+    to ``out_dir``) with their keys."""
     assets = next((found for store in stores if (found := store.assets(unit.context))), None)
     if assets is None:
         raise PageMissing(f"aset tema {unit.key} tidak ada di bagian mana pun (bagian \"umum\" belum dibangun?)")
     out = Output(out_dir)
     out.link_tree(assets, skip={"search.json"})
     docs, urls = [], []
+    cached: dict[str, str] = {}
     held: dict[str, tuple[str, dict]] = {}
     for store in reversed(stores):  # the first store that holds a page wins
         held.update(store.pages(set(unit.pages.values())))
@@ -94,6 +97,7 @@ def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: 
                               "bagian mana pun")
         html_file, meta = found
         out.link(html_file, meta["dest"])
+        cached[meta["dest"]] = key
         if meta["image"]:
             out.link(meta["image_file"], meta["image"])
         docs += meta["search"]
@@ -106,12 +110,15 @@ def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: 
     out.write("sitemap.xml.gz", gzip.compress(sitemap.encode("utf-8"), mtime=0))
     for path, text in unit.downloads.items():
         out.write(path, text)
+        cached.pop(path, None)  # not a page of the cache (none is written over: this is for the keys' sake)
     for old, new in unit.redirects.items():
         icon = os.path.relpath(ICON, os.path.dirname(_dest(old)) or ".").replace(os.sep, "/")
+        cached.pop(_dest(old), None)
         out.write(_dest(old), redirect_page(_relative_url(_dest(old), new), "halaman barunya", icon,
                                             internal=unit.edition == INTERNAL))
     if unit.edition == INTERNAL:
         mark_internal(out_dir)
+    return cached
 
 
 def sitemap_xml(urls: list[str], site_url: str | None) -> str:

@@ -24,7 +24,7 @@
   page a reader opens. Pages are asked of the network first (the saved copy after ``WAIT_MS`` without an answer,
   or at once without signal); the theme's assets are taken from the cache. Its version is a hash of the contents
   of the files both forms carry, not a time: a build that changes one replaces the cache, and the same build
-  gives the same worker.
+  gives the same worker (a page from the page cache counts by its key, which is everything it was built from).
 """
 
 from __future__ import annotations
@@ -112,13 +112,17 @@ class OfflineCopy:
 
 
 def make_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None = None,
-              workers: int = 1) -> OfflineCopy:
+              workers: int = 1, cached: dict[str, str] | None = None) -> OfflineCopy:
     """The ZIP of the assembled election edition in ``folder`` (``site_url``: its address, when known).
 
     With a ``memo``, an entry whose file, place and surroundings (the files the copy holds, the site's address)
     are as in an earlier build is taken from it compressed, not rewritten and compressed again: a warm national
     build changes a few of its ten thousand entries. Entries to make are made in ``workers`` processes when there
-    are ``PARALLEL_FROM`` or more (a cold national build: 11 s in one process, with the other processor idle)."""
+    are ``PARALLEL_FROM`` or more (a cold national build: 11 s in one process, with the other processor idle).
+
+    ``cached``: the files of ``folder`` that are pages of the page cache, with their keys (``assemble_unit``).
+    A key is everything its page was built from, so it stands for the file's contents, which are not read and
+    hashed again unless the entry is made (a national edition's pages are 315 MB)."""
     name = f"buletin-{edisi}"
     files = [path for path in edition_files(folder) if path != REGISTRATION]  # no service worker from file://
     held = set(files)
@@ -128,18 +132,20 @@ def make_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None 
     made: dict[str, tuple[bool, str, _Entry]] = {}
     to_make: list[str] = []
     keys: dict[str, str] = {}  # of the entries to make: where the memo keeps them
+    cached = cached or {}
     for path in files:
-        content = hashlib.sha256((folder / path).read_bytes()).digest()
+        key = cached.get(path)
+        content = hashlib.sha256(b"halaman\0" + key.encode() if key else (folder / path).read_bytes()).digest()
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + content)
-        key = hashlib.sha256(f"{around}\0{path}\0".encode("utf-8", "surrogateescape") + content).hexdigest() \
+        entry_key = hashlib.sha256(f"{around}\0{path}\0".encode("utf-8", "surrogateescape") + content).hexdigest() \
             if memo is not None else None
-        remembered = memo.get(key) if key else None
+        remembered = memo.get(entry_key) if entry_key else None
         if remembered is not None:
             made[path] = pickle.loads(remembered)
             continue
         to_make.append(path)
-        if key:
-            keys[path] = key
+        if entry_key:
+            keys[path] = entry_key
     for path, entry in _entries(folder, to_make, held, folders, site_url, workers):
         made[path] = entry
         if path in keys:
@@ -307,10 +313,11 @@ def size_text(size: int) -> str:
 
 
 def write_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None = None,
-               workers: int = 1) -> OfflineCopy:
+               workers: int = 1, cached: dict[str, str] | None = None) -> OfflineCopy:
     """The ZIP written into the assembled edition ``folder``, and its size on the pages that show it (``memo``:
-    the compressed entries of earlier builds; ``workers``: processes to make entries in; ``make_copy``)."""
-    copy = make_copy(folder, edisi, site_url, memo, workers)
+    the compressed entries of earlier builds; ``workers``: processes to make entries in; ``cached``: its pages
+    from the page cache, by key; ``make_copy``)."""
+    copy = make_copy(folder, edisi, site_url, memo, workers, cached)
     out = Output(folder)
     out.write(offline_copy("publik", edisi), copy.data)
     size = size_text(len(copy.data))
