@@ -120,7 +120,8 @@ def test_a_page_from_the_page_cache_counts_by_its_key_and_is_not_read_again(tmp_
     """``cached``: pages linked from the page cache, with their keys (generator.build.assemble.assemble_unit). A
     key is everything its page was built from, so the copy takes an entry remembered under it without reading the
     file; the first make reads and rewrites the file as any other, and gives the bytes a make without keys gives.
-    A new key makes the entry anew. The copy's digest (the service worker's version) follows the keys."""
+    A new key makes the entry anew. The copy's digest (the service worker's version) is the hash of the files'
+    contents however the pages are keyed: the same pages give the same worker in any desk."""
     site = tmp_path / "situs"
     pages = {"index.html": '<a href="kecamatan/">k</a>', "kecamatan/index.html": "<p>k</p>", "unduh/data.json": "{}"}
     for path, text in pages.items():
@@ -131,22 +132,27 @@ def test_a_page_from_the_page_cache_counts_by_its_key_and_is_not_read_again(tmp_
     memo = Memo(tmp_path / "memo.sqlite", "salinan")
     first = make_copy(site, "e", None, memo, cached=cached)
     memo.commit()
-    assert first.data == plain.data
+    assert (first.data, first.digest) == (plain.data, plain.digest)
     read = []
     read_bytes = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or read_bytes(path))
     memo = Memo(tmp_path / "memo.sqlite", "salinan")
     again = make_copy(site, "e", None, memo, cached=cached)
     memo.commit()
-    assert (again.data, again.digest) == (first.data, first.digest)
+    assert (again.data, again.digest) == (plain.data, plain.digest)
     assert read == ["data.json"]  # the pages of the cache not at all
+    memo = Memo(tmp_path / "memo.sqlite", "salinan")  # other keys for the same pages (another desk's settings)
+    other = make_copy(site, "e", None, memo, cached={path: key + "-lain" for path, key in cached.items()})
+    memo.commit()
+    assert (other.data, other.digest) == (plain.data, plain.digest)
     (site / "kecamatan/index.html").unlink()  # a link to the cache: replaced by the page built from a new key
     (site / "kecamatan/index.html").write_text("<p>k, diubah</p>", encoding="utf-8")
     memo = Memo(tmp_path / "memo.sqlite", "salinan")
     changed = make_copy(site, "e", None, memo, cached={**cached, "kecamatan/index.html": "kunci-3"})
     memo.commit()
     monkeypatch.undo()
-    assert changed.data == make_copy(site, "e", None).data != first.data
+    fresh = make_copy(site, "e", None)
+    assert (changed.data, changed.digest) == (fresh.data, fresh.digest) and changed.data != first.data
     assert changed.digest != first.digest
 
 

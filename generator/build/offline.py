@@ -24,7 +24,7 @@
   page a reader opens. Pages are asked of the network first (the saved copy after ``WAIT_MS`` without an answer,
   or at once without signal); the theme's assets are taken from the cache. Its version is a hash of the contents
   of the files both forms carry, not a time: a build that changes one replaces the cache, and the same build
-  gives the same worker (a page from the page cache counts by its key, which is everything it was built from).
+  gives the same worker.
 """
 
 from __future__ import annotations
@@ -121,8 +121,10 @@ def make_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None 
     are ``PARALLEL_FROM`` or more (a cold national build: 11 s in one process, with the other processor idle).
 
     ``cached``: the files of ``folder`` that are pages of the page cache, with their keys (``assemble_unit``).
-    A key is everything its page was built from, so it stands for the file's contents, which are not read and
-    hashed again unless the entry is made (a national edition's pages are 315 MB)."""
+    A key is everything its page was built from, so it stands for the file's contents: such a file's entry is
+    remembered under its key, with the hash of the contents it was made from (the copy's digest, and so the
+    service worker's version, is the hash of the contents, however the pages were keyed), and the file is read
+    only to make its entry (a national edition's pages are 315 MB)."""
     name = f"buletin-{edisi}"
     files = [path for path in edition_files(folder) if path != REGISTRATION]  # no service worker from file://
     held = set(files)
@@ -131,29 +133,36 @@ def make_copy(folder: Path, edisi: str, site_url: str | None, memo: Memo | None 
     digest = hashlib.sha256()
     made: dict[str, tuple[bool, str, _Entry]] = {}
     to_make: list[str] = []
-    keys: dict[str, str] = {}  # of the entries to make: where the memo keeps them
+    keys: dict[str, tuple[str, bytes]] = {}  # of the entries to make: where the memo keeps them, their file's hash
     cached = cached or {}
     for path in files:
         key = cached.get(path)
-        content = hashlib.sha256(b"halaman\0" + key.encode() if key else (folder / path).read_bytes()).digest()
-        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + content)
-        entry_key = hashlib.sha256(f"{around}\0{path}\0".encode("utf-8", "surrogateescape") + content).hexdigest() \
+        content = None if key else _content(folder / path)
+        entry_key = hashlib.sha256(f"{around}\0{path}\0".encode("utf-8", "surrogateescape") +
+                                   (b"halaman\0" + key.encode() if key else content)).hexdigest() \
             if memo is not None else None
         remembered = memo.get(entry_key) if entry_key else None
-        if remembered is not None:
-            made[path] = pickle.loads(remembered)
-            continue
-        to_make.append(path)
-        if entry_key:
-            keys[path] = entry_key
+        if remembered is not None:  # with the hash of the contents it was made from, which its key stands for
+            content, made[path] = pickle.loads(remembered)
+        else:
+            content = content or _content(folder / path)
+            to_make.append(path)
+            if entry_key:
+                keys[path] = (entry_key, content)
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + content)
     for path, entry in _entries(folder, to_make, held, folders, site_url, workers):
         made[path] = entry
         if path in keys:
-            memo.put(keys[path], pickle.dumps(entry, protocol=5))
+            entry_key, content = keys[path]
+            memo.put(entry_key, pickle.dumps((content, entry), protocol=5))
     out = _Zip()
     for _, stored, entry in sorted(made.values(), key=lambda made_entry: made_entry[1]):
         out.add(f"{name}/{stored}", entry)
     return OfflineCopy(out.close(), digest.hexdigest(), [path for path in files if made[path][0]])
+
+
+def _content(path: Path) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 PARALLEL_FROM = 2_000  # entries to make: fewer are made in this process (starting workers costs more)
