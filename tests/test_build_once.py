@@ -63,7 +63,7 @@ def spy_side_by_side(monkeypatch) -> list:
 
     made: list = []
     side_by_side = forked._side_by_side
-    monkeypatch.setattr(forked, "_side_by_side", lambda *args: made.append(1) or side_by_side(*args))
+    monkeypatch.setattr(forked, "_side_by_side", lambda *args, **kwargs: made.append(1) or side_by_side(*args, **kwargs))
     return made
 
 

@@ -62,7 +62,7 @@ def build_publications(checked: Checked, editions: tuple[str, ...], base_url: st
         check_across(checked.records, checked.problems, watch)
         yield publications(checked, editions, base_url=base_url, watch=watch, memo=memo, finished=True)
         return
-    with _side_by_side(checked, order, base_url, watch, memo) as made:
+    with _side_by_side(checked, order, base_url, watch, memo, ended_first=not warm) as made:
         yield made
 
 
@@ -72,11 +72,16 @@ def _large(checked: Checked) -> bool:
 
 @contextlib.contextmanager
 def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: Stopwatch,
-                  memo: Path | None) -> Iterator[Iterator[Publication]]:
+                  memo: Path | None, ended_first: bool = False) -> Iterator[Iterator[Publication]]:
     """The forked process runs the cross-file checks, then makes the later half of ``order``; this one makes the
     first publication meanwhile (the checks take less time than a publication: the two processes end their
     share at about the same time), then adds the checks' problems to ``checked.problems``. Where they fail, no
-    publication comes (what was made is dropped), and an error in making one is raised only where they pass."""
+    publication comes (what was made is dropped), and an error in making one is raised only where they pass.
+
+    ``ended_first`` (a cold build, whose runs carry every page): the forked process, done by about then, is ended
+    before the builder takes this process's last publication and pickles its runs' jobs (200 MB at national
+    scale); the two overlapped at the cold national peak (1.7–1.9 GB against 1.65 GB without). A warm build's
+    runs carry a few pages, and its first MkDocs run starts at once."""
     half = (len(order) + 1) // 2
     with contextlib.ExitStack() as stack:
         # The later half comes back through a file without a name (nothing stays if the build is killed), each
@@ -103,19 +108,28 @@ def _side_by_side(checked: Checked, order: list, base_url: str | None, watch: St
         if error is not None:
             raise error
 
+        ended = []
+
+        def end_forked() -> None:
+            if later is not None and not ended:
+                _add_seconds(watch, later.get())  # the stages' seconds in both processes, added up
+                worker.terminate()  # done: its memory (the records it was forked with, its heap) goes back now
+                worker.join()
+                ended.append(True)
+
         def made() -> Iterator[Publication]:
-            yield first.pop()  # not held here once the builder has it
-            for edition, records in order[1:half]:
-                yield publish(checked, edition, records, base_url, watch, memo).finished()
-            if later is None:
-                return
-            seconds = later.get()
-            worker.terminate()  # done: its memory (the records it was forked with, its heap) goes back now
-            worker.join()
-            _add_seconds(watch, seconds)  # the stages' seconds in both processes, added up
-            handed.seek(0)
-            for _ in order[half:]:
-                yield pickle.load(handed)
+            for index, (edition, records) in enumerate(order[:half]):
+                publication = first.pop() if index == 0 else \
+                    publish(checked, edition, records, base_url, watch, memo).finished()
+                if ended_first and index == half - 1:
+                    end_forked()
+                yield publication
+                del publication  # not held here once the builder has it
+            if later is not None:
+                end_forked()
+                handed.seek(0)
+                for _ in order[half:]:
+                    yield pickle.load(handed)
 
         yield made()
 
