@@ -108,9 +108,9 @@ def assemble_unit(unit: UnitPlan, stores: list[Store], out_dir: Path, base_url: 
     sitemap = sitemap_xml(urls, site_url)
     out.write("sitemap.xml", sitemap)
     out.write("sitemap.xml.gz", gzip.compress(sitemap.encode("utf-8"), mtime=0))
-    for path, text in unit.downloads.items():
+    for path, text in unit.downloads.items():  # written here: none of them is a page of the cache
         out.write(path, text)
-        cached.pop(path, None)  # not a page of the cache (none is written over: this is for the keys' sake)
+        cached.pop(path, None)
     for old, new in unit.redirects.items():
         icon = os.path.relpath(ICON, os.path.dirname(_dest(old)) or ".").replace(os.sep, "/")
         cached.pop(_dest(old), None)

@@ -11,9 +11,9 @@ Made one after the other, the publications leave a processor idle until the firs
   take the cores.
 
 Here the forked process runs the cross-file checks, then makes the later half, while this one makes the first
-half (the checks and the internal edition take about as long as the public edition: at national scale 1.5 s
-and 7.6 s against 9 s of a warm build). Nothing is built unless the checks pass. The publications come in the same order
-and are made by the same ``publish`` as ``generator.pipeline.publications`` makes them; the differential tests
+half (the checks and the internal edition take about as long as the public edition: at national scale 1.2 s
+and 6.3 s against 6.8 s of a warm build). Nothing is built unless the checks pass. The publications come in the
+same order and are made by the same ``publish`` as ``generator.pipeline.publications`` makes them; the tests
 hold a warm build against a cold one, and a build side by side against one made one after the other. A smaller
 desk's cold build makes them one at a time: its MkDocs runs, not its publications, take the time.
 """
